@@ -1,0 +1,91 @@
+package cn.finance.disclosure.department.profile;
+
+import cn.finance.disclosure.events.Actor;
+import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.events.EventTypes;
+import cn.finance.disclosure.events.Topics;
+import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
+import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.support.outbox.OutboxMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A department's profile for one fiscal year. Every change records a {@code department.profile-updated.v1} event
+ * with the whole snapshot in this same document, so the change and its event are one write.
+ */
+@Document("department_profiles")
+public class DepartmentProfile {
+
+    @Id
+    private String id;
+    private String departmentCode;
+    private int fiscalYear;
+    private ProfileSnapshot snapshot;
+    private Instant updatedAt;
+    private Actor updatedBy;
+    @Version
+    private Long version;
+    private List<OutboxMessage> outbox = new ArrayList<>();
+
+    protected DepartmentProfile() {
+    }
+
+    static String idOf(String departmentCode, int fiscalYear) {
+        return departmentCode + "/" + fiscalYear;
+    }
+
+    static DepartmentProfile create(String departmentCode, int fiscalYear) {
+        DepartmentProfile p = new DepartmentProfile();
+        p.id = idOf(departmentCode, fiscalYear);
+        p.departmentCode = departmentCode;
+        p.fiscalYear = fiscalYear;
+        return p;
+    }
+
+    /** Replaces the profile and records the event carrying the new snapshot and the version it will have. */
+    void replace(ProfileSnapshot snapshot, String departmentName, Actor by, Instant now) {
+        this.snapshot = snapshot;
+        this.updatedAt = now;
+        this.updatedBy = by;
+        long nextVersion = version == null ? 0 : version + 1;
+        DepartmentProfileUpdated payload = new DepartmentProfileUpdated(departmentCode, departmentName, fiscalYear,
+                nextVersion, snapshot, now);
+        outbox.add(OutboxMessage.of(Topics.DEPARTMENT_EVENTS, departmentCode,
+                EventJson.envelope(EventTypes.DEPARTMENT_PROFILE_UPDATED, "department-service",
+                        departmentCode + "/" + fiscalYear, now, payload)));
+    }
+
+    public String departmentCode() {
+        return departmentCode;
+    }
+
+    public int fiscalYear() {
+        return fiscalYear;
+    }
+
+    public ProfileSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Actor updatedBy() {
+        return updatedBy;
+    }
+
+    public Long version() {
+        return version;
+    }
+
+    public boolean isNew() {
+        return version == null;
+    }
+}

@@ -1,0 +1,85 @@
+package cn.finance.disclosure.department.registry;
+
+import cn.finance.disclosure.events.Actor;
+import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.events.EventTypes;
+import cn.finance.disclosure.events.Topics;
+import cn.finance.disclosure.events.department.DepartmentRegistered;
+import cn.finance.disclosure.support.outbox.OutboxMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A budget unit registered by the bureau. Its registration event travels in this same document (outbox). */
+@Document("departments")
+public class Department {
+
+    @Id
+    private String code;
+    private String name;
+    private String shortName;
+    private String district;
+    private String kind;
+    private String parentCode;
+    private Instant registeredAt;
+    private Actor registeredBy;
+    @Version
+    private Long version;
+    private List<OutboxMessage> outbox = new ArrayList<>();
+
+    protected Department() {
+    }
+
+    static Department register(String code, String name, String shortName, String district, String kind,
+                               String parentCode, Actor by, Instant now) {
+        Department d = new Department();
+        d.code = code;
+        d.name = name;
+        d.shortName = shortName;
+        d.district = district;
+        d.kind = kind;
+        d.parentCode = parentCode;
+        d.registeredAt = now;
+        d.registeredBy = by;
+        DepartmentRegistered payload = new DepartmentRegistered(code, name, shortName, district, kind, parentCode, now);
+        d.outbox.add(OutboxMessage.of(Topics.DEPARTMENT_EVENTS, code,
+                EventJson.envelope(EventTypes.DEPARTMENT_REGISTERED, "department-service", code, now, payload)));
+        return d;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String shortName() {
+        return shortName;
+    }
+
+    public String district() {
+        return district;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String parentCode() {
+        return parentCode;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Long version() {
+        return version;
+    }
+}

@@ -1,0 +1,22 @@
+package cn.finance.disclosure.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** A free loopback port, for tests that start servers side by side. */
+public final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    public static int next() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
