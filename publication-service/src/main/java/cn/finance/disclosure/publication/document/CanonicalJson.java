@@ -3,6 +3,8 @@ package cn.finance.disclosure.publication.document;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,8 +96,8 @@ public final class CanonicalJson {
             return "-" + ecmaScript(-value);
         }
         // Java's Double.toString (JDK 19+) gives the shortest decimal that reads back as the same double, choosing the
-        // closest when there are several: the digits ECMAScript uses. Only the layout differs.
-        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        // closest when there are several: the digits ECMAScript uses, except that Java never goes below two digits.
+        BigDecimal shortest = oneDigitIfItReadsBack(new BigDecimal(Double.toString(value)).stripTrailingZeros(), value);
         String digits = shortest.unscaledValue().toString();
         int k = digits.length();
         int n = k - shortest.scale(); // value = 0.digits × 10^n
@@ -111,6 +113,33 @@ public final class CanonicalJson {
         int exponent = n - 1;
         String mantissa = k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return mantissa + "e" + (exponent >= 0 ? "+" : "-") + Math.abs(exponent);
+    }
+
+    /**
+     * Where Java printed two digits (4.9E-324), ECMAScript prints one if a one-digit decimal reads back as the same
+     * double (5e-324): the closer of the two neighbours, the even one on a tie. Only subnormals are affected.
+     */
+    private static BigDecimal oneDigitIfItReadsBack(BigDecimal twoOrMore, double value) {
+        if (twoOrMore.precision() != 2) {
+            return twoOrMore;
+        }
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal best = null;
+        for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            BigDecimal candidate = twoOrMore.round(new MathContext(1, mode));
+            if (candidate.signum() == 0 || Double.parseDouble(candidate.toString()) != value) {
+                continue;
+            }
+            if (best == null) {
+                best = candidate;
+                continue;
+            }
+            int closer = candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs());
+            if (closer < 0 || closer == 0 && !candidate.unscaledValue().testBit(0)) {
+                best = candidate;
+            }
+        }
+        return best == null ? twoOrMore : best.stripTrailingZeros();
     }
 
     private static void writeString(StringBuilder out, String s) {

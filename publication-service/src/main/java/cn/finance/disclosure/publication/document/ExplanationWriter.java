@@ -118,7 +118,7 @@ final class ExplanationWriter {
             Yuan change = f.revenueTotal().minus(BudgetFigures.totalRevenue(
                     prior.revenue() == null ? BudgetFigures.emptyRevenue() : prior.revenue()));
             revenue.append(Wording.revenueAgainstYear(change, f.priorYear()))
-                    .append(reason("，主要是", change, f.explanations().revenue())).append("。");
+                    .append(reason(change, f.explanations().revenue())).append("。");
         });
 
         StringBuilder expenditure = new StringBuilder("（二）支出预算：").append(f.year).append("年年初预算数")
@@ -133,7 +133,7 @@ final class ExplanationWriter {
         f.prior().ifPresent(prior -> {
             Yuan change = f.expenditureTotal().minus(nz(prior.expenditureTotal()));
             expenditure.append(Wording.expenditureAgainstYear(change, f.priorYear()))
-                    .append(reason("，主要是", change, f.explanations().expenditure())).append("。");
+                    .append(reason(change, f.explanations().expenditure())).append("。");
         });
         return Section.of("二、部门收支总体情况", List.of(revenue.toString(), expenditure.toString()));
     }
@@ -144,17 +144,10 @@ final class ExplanationWriter {
         }
     }
 
-    /** A reason clause (",主要是…") only for a figure that changed and a department that said why. */
-    private static String reason(String lead, Yuan change, String words) {
-        if (change.isZero()) {
-            return "";
-        }
-        String w = Wording.trimClause(words);
-        if (w.isEmpty()) {
-            return "";
-        }
-        String bare = lead.substring(1);
-        return w.startsWith(bare) ? lead.charAt(0) + w : lead + w;
+    /** "，主要是…" only for a figure that changed and a department that said why. */
+    private static String reason(Yuan change, String words) {
+        String clause = change.isZero() ? "" : Wording.clause("主要是", words);
+        return clause.isEmpty() ? "" : "，" + clause;
     }
 
     /** Exact yuan per 类 present in the lines, in code order (a class with a zero line is still present). */

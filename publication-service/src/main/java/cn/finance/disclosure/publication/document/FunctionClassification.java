@@ -71,11 +71,13 @@ final class FunctionClassification {
             Map.entry("21007", "计划生育事务"),
             Map.entry("21011", "行政事业单位医疗"),
             Map.entry("21201", "城乡社区管理事务"),
+            Map.entry("21208", "国有土地使用权出让收入安排的支出"),
             Map.entry("21301", "农业农村"),
             Map.entry("21303", "水利"),
             Map.entry("21401", "公路水路运输"),
             Map.entry("22101", "保障性安居工程支出"),
-            Map.entry("22102", "住房改革支出"));
+            Map.entry("22102", "住房改革支出"),
+            Map.entry("22960", "彩票公益金安排的支出"));
 
     private FunctionClassification() {
     }

@@ -6,6 +6,7 @@ import cn.finance.disclosure.publication.document.DisclosureTable.Row;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -122,14 +123,14 @@ public final class HtmlRenderer {
                     .append(escape(table.note() == null ? "本表无数据" : table.note())).append("</td></tr>\n");
         }
         for (Row row : table.rows()) {
-            out.append("<tr class=\"").append(row.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\">");
+            out.append("<tr class=\"").append(row.kind().name().toLowerCase(Locale.ROOT)).append("\">");
             for (int i = 0; i < columns.size(); i++) {
                 String cell = escape(row.cells().get(i));
                 if (i == rowHeader && !row.cells().get(i).isEmpty()) {
                     out.append("<th scope=\"row\">").append(cell).append("</th>");
                 } else {
                     ColumnKind kind = columns.get(i).kind();
-                    out.append("<td class=\"").append(kind.name().toLowerCase(java.util.Locale.ROOT)).append("\">")
+                    out.append("<td class=\"").append(kind.name().toLowerCase(Locale.ROOT)).append("\">")
                             .append(cell).append("</td>");
                 }
             }

@@ -9,9 +9,11 @@ import cn.finance.disclosure.publication.document.DisclosureTable.Row;
 import cn.finance.disclosure.publication.document.DisclosureTable.RowKind;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -144,13 +146,15 @@ final class TableBuilder {
                 f.generalPublicBudgetLines(), null);
     }
 
-    /** 编码, 名称, 合计, 基本支出, 项目支出 by 类/款/项; no lines give an empty table with {@code emptyNote}. */
+    /**
+     * 编码, 名称, 合计, 基本支出, 项目支出 by 类/款/项. Where an {@code emptyNote} is given, a budget spending nothing
+     * from these lines gets the empty table with that note ("本部门无…，故本表为空表").
+     */
     private static DisclosureTable functionTable(String code, String title, List<ExpenditureLine> lines,
                                                  String emptyNote) {
         List<Column> columns = List.of(Column.code(CODE), Column.text(NAME), Column.amount("合计"),
                 Column.amount("基本支出"), Column.amount("项目支出"));
-        boolean empty = lines.isEmpty() || emptyNote != null && BudgetFigures.total(lines).isZero();
-        if (empty && emptyNote != null) {
+        if (emptyNote != null && BudgetFigures.total(lines).isZero()) {
             return new DisclosureTable(code, title, UNIT, columns, List.of(), emptyNote);
         }
         return new DisclosureTable(code, title, UNIT, columns, functionRows(lines, ls -> List.of(
@@ -289,7 +293,7 @@ final class TableBuilder {
             rows.add(economicRow(RowKind.CLASS, classCode, name, personnel ? sum : Yuan.ZERO,
                     personnel ? Yuan.ZERO : sum));
             items.stream().filter(e -> !e.economicCode().strip().equals(classCode))
-                    .sorted(java.util.Comparator.comparing(e -> e.economicCode().strip()))
+                    .sorted(Comparator.comparing(e -> e.economicCode().strip()))
                     .forEach(e -> rows.add(economicRow(RowKind.SECTION, e.economicCode().strip(),
                             e.economicName() == null ? "" : e.economicName().strip(),
                             personnel ? nz(e.amount()) : Yuan.ZERO, personnel ? Yuan.ZERO : nz(e.amount()))));
@@ -356,7 +360,7 @@ final class TableBuilder {
             String name = project.name() == null ? "" : project.name().strip();
             String amount = cell(project.amount());
             var targets = project.performanceTargets() == null ? List.<BudgetSubmission.PerformanceTarget>of()
-                    : project.performanceTargets().stream().filter(java.util.Objects::nonNull).toList();
+                    : project.performanceTargets().stream().filter(Objects::nonNull).toList();
             if (targets.isEmpty()) {
                 rows.add(new Row(RowKind.DETAIL, List.of(name, departmentName, amount, "", "", "")));
             }

@@ -2,11 +2,15 @@ package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
 
+import java.util.regex.Pattern;
+
 /**
  * The year-over-year phrases of the explanation, with the seed's own variants. The verb follows the sign of the exact
  * yuan difference (增加/减少/持平); the amount is its absolute value in 万元.
  */
 final class Wording {
+
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
 
     private Wording() {
     }
@@ -76,7 +80,7 @@ final class Wording {
         if (isoYearMonth == null || isoYearMonth.isBlank()) {
             return fallbackYear + "年12月";
         }
-        var m = java.util.regex.Pattern.compile("(\\d{4})-(\\d{1,2})").matcher(isoYearMonth.strip());
+        var m = YEAR_MONTH.matcher(isoYearMonth.strip());
         if (m.matches()) {
             return m.group(1) + "年" + Integer.parseInt(m.group(2)) + "月";
         }

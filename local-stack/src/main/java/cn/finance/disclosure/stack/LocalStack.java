@@ -1,0 +1,247 @@
+package cn.finance.disclosure.stack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The whole system on one machine without Docker: a real Kafka broker (KRaft), the file-backed MongoDB-wire server,
+ * a real Keycloak with the finance realm imported, then the three services and the gateway, each its own process on
+ * 127.0.0.1. Waits for each to be ready, prefixes their output, and stops them all on Ctrl-C or SIGTERM.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String KAFKA = "kafka";
+    public static final String MONGO = "mongo";
+    public static final String KEYCLOAK = "keycloak";
+    public static final String DEPARTMENT = "department-service";
+    public static final String BUDGET = "budget-service";
+    public static final String PUBLICATION = "publication-service";
+    public static final String GATEWAY = "gateway";
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final PrintStream console;
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public LocalStack(StackSettings settings, PrintStream console) {
+        this.settings = settings;
+        this.console = console;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path root = settings.projectRoot();
+        String classpath = root.resolve("local-stack/target/local-stack.jar") + File.pathSeparator
+                + root.resolve("local-stack/target/lib/*");
+        Path data = settings.dataDirectory();
+
+        add(MONGO, List.of(java, "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath,
+                        "-Dlogback.configurationFile=logback-stack.xml", MongoWireServer.class.getName(),
+                        String.valueOf(settings.mongoPort()), data.resolve("mongo/finance.mv").toString()),
+                Map.of(), Probes.tcp(settings.mongoPort()));
+        add(KAFKA, List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
+                        "-Dlogback.configurationFile=logback-stack.xml", KafkaBroker.class.getName(),
+                        String.valueOf(settings.kafkaPort()), String.valueOf(settings.kafkaControllerPort()),
+                        data.resolve("kafka").toString()),
+                Map.of(), Probes.tcp(settings.kafkaPort()));
+
+        List<String> keycloak = new ArrayList<>(List.of(settings.keycloakHome().resolve("bin/kc.sh").toString(),
+                "start-dev", "--http-host=127.0.0.1", "--http-port=" + settings.keycloakPort(),
+                "--http-management-port=" + settings.keycloakManagementPort(), "--health-enabled=true",
+                "--import-realm", "--hostname-strict=false"));
+        if (settings.keycloakInMemory()) {
+            keycloak.add("--db=dev-mem");
+        }
+        Map<String, String> keycloakEnv = new HashMap<>();
+        keycloakEnv.put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
+        keycloakEnv.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        keycloakEnv.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        keycloakEnv.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        add(KEYCLOAK, keycloak, keycloakEnv,
+                Probes.http200("http://127.0.0.1:" + settings.keycloakManagementPort() + "/health/ready"));
+
+        service(java, DEPARTMENT, settings.departmentPort(), "departments");
+        service(java, BUDGET, settings.budgetPort(), "budgets");
+        service(java, PUBLICATION, settings.publicationPort(), "publications");
+
+        Map<String, String> gatewayEnv = new HashMap<>(commonServiceEnvironment());
+        gatewayEnv.put("SERVER_PORT", String.valueOf(settings.gatewayPort()));
+        gatewayEnv.put("DEPARTMENT_SERVICE_URI", "http://127.0.0.1:" + settings.departmentPort());
+        gatewayEnv.put("BUDGET_SERVICE_URI", "http://127.0.0.1:" + settings.budgetPort());
+        gatewayEnv.put("PUBLICATION_SERVICE_URI", "http://127.0.0.1:" + settings.publicationPort());
+        add(GATEWAY, javaJar(java, root.resolve("gateway/target/gateway.jar")), gatewayEnv,
+                Probes.http200("http://127.0.0.1:" + settings.gatewayPort() + "/actuator/health/readiness"));
+    }
+
+    private void service(String java, String name, int port, String database) {
+        Map<String, String> env = new HashMap<>(commonServiceEnvironment());
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.mongoPort() + "/" + database);
+        add(name, javaJar(java, settings.projectRoot().resolve(name + "/target/" + name + ".jar")), env,
+                Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+    }
+
+    private Map<String, String> commonServiceEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
+        env.put("OAUTH_ISSUER_URI", settings.issuer());
+        env.put("OAUTH_AUDIENCE", "finance-api");
+        String logFormat = System.getenv("LOG_FORMAT");
+        if (logFormat != null) {
+            env.put("LOG_FORMAT", logFormat);
+        }
+        return env;
+    }
+
+    private static List<String> javaJar(String java, Path jar) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        return List.of(java, "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+                "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", jar.toString());
+    }
+
+    private void add(String name, List<String> command, Map<String, String> env, java.util.function.BooleanSupplier ready) {
+        Path log = settings.logDirectory() == null ? null : settings.logDirectory().resolve(name + ".log");
+        processes.put(name, new ManagedProcess(name, command, env, settings.projectRoot(), ready, log, console));
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public ManagedProcess process(String name) {
+        ManagedProcess p = processes.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no process " + name);
+        }
+        return p;
+    }
+
+    /** Starts everything and returns once every process is ready. */
+    public LocalStack start() {
+        prepareKeycloakRealm();
+        process(MONGO).start();
+        process(KAFKA).start();
+        process(KEYCLOAK).start();
+        process(MONGO).awaitReady(READY_TIMEOUT);
+        process(KAFKA).awaitReady(READY_TIMEOUT);
+        for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
+            process(service).start();
+        }
+        for (String name : processes.keySet()) {
+            process(name).awaitReady(READY_TIMEOUT);
+        }
+        return this;
+    }
+
+    /** Stops one process (SIGTERM) or restarts it: for fault tests and operators. */
+    public void stop(String name) {
+        process(name).stop(Duration.ofSeconds(20));
+    }
+
+    public void restart(String name) {
+        process(name).stop(Duration.ofSeconds(20));
+        process(name).start();
+        process(name).awaitReady(READY_TIMEOUT);
+    }
+
+    private void prepareKeycloakRealm() {
+        Path dist = settings.keycloakHome();
+        if (!Files.isExecutable(dist.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("Keycloak is not unpacked at " + dist + ": build first (./mvnw -DskipTests install)");
+        }
+        try {
+            Path importDir = Files.createDirectories(dist.resolve("data/import"));
+            Files.copy(settings.projectRoot().resolve("keycloak/finance-realm.json"),
+                    importDir.resolve("finance-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(settings.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops in reverse order: gateway, services, Keycloak, Kafka, MongoDB. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names);
+        List<Thread> stoppers = new ArrayList<>();
+        for (String service : List.of(GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
+            stoppers.add(Thread.ofPlatform().start(() -> process(service).stop(Duration.ofSeconds(20))));
+        }
+        stoppers.forEach(LocalStack::join);
+        for (String name : List.of(KEYCLOAK, KAFKA, MONGO)) {
+            process(name).stop(Duration.ofSeconds(30));
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        StackSettings settings = StackSettings.fromEnvironment(System.getenv());
+        PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        LocalStack stack = new LocalStack(settings, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("[local-stack] stopping ...");
+            stack.close();
+            out.println("[local-stack] stopped");
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            out.println("[local-stack] FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+        double readySeconds = (System.nanoTime() - started) / 1e9;
+        if (settings.loadDemo()) {
+            new DemoLoader(settings, out).load();
+        }
+        out.println(banner(settings, readySeconds));
+        stopped.await();
+    }
+
+    static String banner(StackSettings s, double readySeconds) {
+        return String.format("""
+
+                ================================================================================
+                 Budget disclosure platform: READY in %.1f s (everything on 127.0.0.1)
+                   gateway (staff API, public API)  %s
+                   public API example               %s/public/v1/publications/405001/2024
+                   Keycloak (realm finance)         http://127.0.0.1:%d  (admin console: admin / admin)
+                   department / budget / publication services  :%d / :%d / :%d
+                   Kafka %d, MongoDB-wire %d, data in %s
+                 Demo users (development only, password "demo"): fgu-clerk, fgu-head (405001),
+                   other-clerk (405002), bureau-reviewer, bureau-publisher, bureau-admin
+                 Token: curl -s -d grant_type=password -d client_id=finance-cli -d username=fgu-clerk \\
+                          -d password=demo %s/protocol/openid-connect/token
+                 Ctrl-C stops everything.
+                ================================================================================
+                """, readySeconds, s.gatewayUrl(), s.gatewayUrl(), s.keycloakPort(), s.departmentPort(),
+                s.budgetPort(), s.publicationPort(), s.kafkaPort(), s.mongoPort(), s.dataDirectory(), s.issuer());
+    }
+}
