@@ -34,6 +34,21 @@ class EdgeSecuritySystemTest {
     }
 
     @Test
+    void theCallersCorrelationIdReachesTheServicesLog() throws Exception {
+        String id = "system-test-" + java.util.UUID.randomUUID();
+        StaffClient.Answer r = client.call("GET", "/api/v1/departments/405001", "fgu-clerk", null,
+                "X-Correlation-Id", id);
+        assertThat(r.header("X-Correlation-Id")).isEqualTo(id);
+        java.nio.file.Path log = RunningStack.get().settings().logDirectory().resolve("department-service.log");
+        String found = "";
+        for (int i = 0; i < 20 && !found.contains(id); i++) {
+            Thread.sleep(250);
+            found = java.nio.file.Files.readString(log);
+        }
+        assertThat(found).contains(id);
+    }
+
+    @Test
     void aValidTokenWithoutTheNeededRoleIsForbidden() {
         StaffClient.Answer r = client.post("/api/v1/departments", "fgu-clerk",
                 "{\"code\":\"499999\",\"name\":\"x\",\"shortName\":\"x\",\"district\":\"x\",\"kind\":\"x\"}");

@@ -59,6 +59,11 @@ public final class TestIssuer implements AutoCloseable {
                 out.write(jwks);
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-issuer");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/finance";
     }

@@ -1,0 +1,244 @@
+package cn.finance.disclosure.department;
+
+import cn.finance.disclosure.events.EventEnvelope;
+import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.events.EventTypes;
+import cn.finance.disclosure.events.Topics;
+import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
+import cn.finance.disclosure.testing.Http;
+import cn.finance.disclosure.testing.TestIssuer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The department service over a real Kafka broker and a MongoDB-speaking server, called over HTTP with real signed
+ * tokens: registration, the seed's profile round trip, department scoping, optimistic concurrency, and the
+ * profile event carrying the whole snapshot. Runs on the embedded broker and MongoDB-wire server
+ * ({@link DepartmentServiceIntegrationTest}) and, where Docker exists, on real MongoDB and Kafka containers
+ * ({@link DepartmentServiceContainersTest}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class DepartmentServiceContract {
+
+    static final TestIssuer ISSUER = TestIssuer.start();
+
+    static void security(DynamicPropertyRegistry registry) {
+        registry.add("finance.security.issuer-uri", ISSUER::issuer);
+        registry.add("finance.security.jwk-set-uri", ISSUER::jwkSetUri);
+    }
+
+    abstract String kafkaBootstrapServers();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    Http http() {
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    final String admin = ISSUER.bearer("bureau-admin", "bureau-admin", null);
+
+    static JsonNode seed() throws Exception {
+        return EventJson.MAPPER.readTree(DepartmentServiceContract.class
+                .getResourceAsStream("/seed/qijiang-fgu-2024.facts.json")).get("department");
+    }
+
+    static String registration(String code, String name) {
+        return EventJson.write(Map.of("code", code, "name", name, "shortName", name, "district", "重庆市綦江区",
+                "kind", "群团机关"));
+    }
+
+    @Test
+    void seedProfileRoundTripsCharacterForCharacterAndItsEventCarriesTheSnapshot() throws Exception {
+        String code = "4059" + (100 + (int) (Math.random() * 800));
+        JsonNode department = seed();
+        String clerk = ISSUER.bearer("fgu-clerk", "department-clerk", code);
+
+        Http.Response registered = http().post("/api/v1/departments", admin, registration(code,
+                department.get("name").asString()));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        String profileJson = EventJson.write(department.get("profile"));
+        Http.Response put = http().put("/api/v1/departments/" + code + "/profiles/2024", clerk, profileJson);
+        assertThat(put.status()).as(put.body()).isEqualTo(201);
+        assertThat(put.header("ETag")).isEqualTo("\"0\"");
+
+        Http.Response got = http().get("/api/v1/departments/" + code + "/profiles/2024", clerk);
+        assertThat(got.status()).isEqualTo(200);
+        JsonNode body = EventJson.MAPPER.readTree(got.body());
+        assertThat(body.get("functions")).isEqualTo(department.get("profile").get("functions"));
+        assertThat(body.get("divisions")).isEqualTo(department.get("profile").get("divisions"));
+        assertThat(body.get("disclosureContact")).isEqualTo(department.get("profile").get("disclosureContact"));
+        assertThat(body.get("functions").get(1).asString()).contains("团结在党的周围,引导"); // kept exactly
+
+        List<EventEnvelope> events = eventsAbout(code, 2);
+        EventEnvelope profileEvent = events.stream()
+                .filter(e -> e.type().equals(EventTypes.DEPARTMENT_PROFILE_UPDATED)).findFirst().orElseThrow();
+        DepartmentProfileUpdated payload = EventJson.payload(profileEvent, DepartmentProfileUpdated.class);
+        assertThat(payload.departmentName()).isEqualTo(department.get("name").asString());
+        assertThat(payload.profileVersion()).isZero();
+        assertThat(EventJson.tree(payload.profile()).get("functions")).isEqualTo(department.get("profile").get("functions"));
+        assertThat(EventJson.tree(payload.profile()).get("divisions")).isEqualTo(department.get("profile").get("divisions"));
+        assertThat(payload.profile().disclosureContact().phone()).isEqualTo("17783265987");
+        assertThat(events).extracting(EventEnvelope::type).contains(EventTypes.DEPARTMENT_REGISTERED);
+    }
+
+    @Test
+    void anotherDepartmentsClerkGetsNothingOfThisDepartment() {
+        String code = "4058" + (100 + (int) (Math.random() * 800));
+        assertThat(http().post("/api/v1/departments", admin, registration(code, "测试单位")).status()).isEqualTo(201);
+        String otherClerk = ISSUER.bearer("other-clerk", "department-clerk", "405002");
+
+        Http.Response get = http().get("/api/v1/departments/" + code, otherClerk);
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(get.body()).doesNotContain("测试单位");
+        assertThat(http().get("/api/v1/departments/" + code + "/profiles/2024", otherClerk).status()).isEqualTo(404);
+        Http.Response put = http().put("/api/v1/departments/" + code + "/profiles/2024", otherClerk, minimalProfile());
+        assertThat(put.status()).isEqualTo(404);
+        Http.Response list = http().get("/api/v1/departments?size=100", otherClerk);
+        assertThat(list.body()).doesNotContain(code);
+        assertThat(mongo.getCollection("department_profiles").countDocuments(
+                new org.bson.Document("_id", code + "/2024"))).isZero();
+    }
+
+    @Test
+    void onlyBureauAdminRegistersAndOnlyOwnClerkOrAdminWritesProfiles() {
+        String code = "4057" + (100 + (int) (Math.random() * 800));
+        for (String role : List.of("department-clerk", "department-head", "bureau-reviewer", "bureau-publisher")) {
+            Http.Response r = http().post("/api/v1/departments", ISSUER.bearer("u-" + role, role, code),
+                    registration(code, "不该登记"));
+            assertThat(r.status()).as(role).isEqualTo(403);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(http().post("/api/v1/departments", admin, registration(code, "单位")).status()).isEqualTo(201);
+        assertThat(http().post("/api/v1/departments", admin, registration(code, "单位")).status()).isEqualTo(409);
+
+        String head = ISSUER.bearer("fgu-head", "department-head", code);
+        assertThat(http().put("/api/v1/departments/" + code + "/profiles/2024", head, minimalProfile()).status())
+                .isEqualTo(403);
+        assertThat(http().put("/api/v1/departments/" + code + "/profiles/2024", admin, minimalProfile()).status())
+                .isEqualTo(201);
+        assertThat(http().get("/api/v1/departments/" + code + "/profiles/2024", head).status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/departments/" + code, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void twoEditorsCannotSilentlyOverwriteEachOther() {
+        String code = "4056" + (100 + (int) (Math.random() * 800));
+        String clerk = ISSUER.bearer("fgu-clerk", "department-clerk", code);
+        http().post("/api/v1/departments", admin, registration(code, "单位"));
+        assertThat(http().put("/api/v1/departments/" + code + "/profiles/2024", clerk, minimalProfile()).status())
+                .isEqualTo(201);
+
+        Http.Response first = http().put("/api/v1/departments/" + code + "/profiles/2024", clerk,
+                minimalProfile().replace("职能一", "甲的修改"), "If-Match", "\"0\"");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+
+        Http.Response second = http().put("/api/v1/departments/" + code + "/profiles/2024", admin,
+                minimalProfile().replace("职能一", "乙的修改"), "If-Match", "\"0\"");
+        assertThat(second.status()).isEqualTo(412);
+        assertThat(second.header("Content-Type")).startsWith("application/problem+json");
+        Http.Response withoutVersion = http().put("/api/v1/departments/" + code + "/profiles/2024", admin,
+                minimalProfile());
+        assertThat(withoutVersion.status()).isEqualTo(428);
+
+        assertThat(http().get("/api/v1/departments/" + code + "/profiles/2024", clerk).body()).contains("甲的修改")
+                .doesNotContain("乙的修改");
+    }
+
+    @Test
+    void copyingLastYearsProfileIsOneCall() {
+        String code = "4055" + (100 + (int) (Math.random() * 800));
+        String clerk = ISSUER.bearer("fgu-clerk", "department-clerk", code);
+        http().post("/api/v1/departments", admin, registration(code, "单位"));
+        http().put("/api/v1/departments/" + code + "/profiles/2023", clerk, minimalProfile());
+
+        Http.Response copy = http().post("/api/v1/departments/" + code + "/profiles/2024/copy-of-previous-year",
+                clerk, null);
+        assertThat(copy.status()).as(copy.body()).isEqualTo(201);
+        assertThat(copy.body()).contains("职能一").contains("\"fiscalYear\":2024");
+        assertThat(http().post("/api/v1/departments/" + code + "/profiles/2024/copy-of-previous-year", clerk, null)
+                .status()).isEqualTo(409);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndNothingIsStored() {
+        String code = "4054" + (100 + (int) (Math.random() * 800));
+        String clerk = ISSUER.bearer("fgu-clerk", "department-clerk", code);
+        http().post("/api/v1/departments", admin, registration(code, "单位"));
+        String path = "/api/v1/departments/" + code + "/profiles/2024";
+
+        Map<String, String> cases = Map.of(
+                "disclosureContact.phone", minimalProfile().replace("17783265987", "12345"),
+                "functions", minimalProfile().replace("[\"职能一\"]", "[]"),
+                "unknownField", minimalProfile().replace("{\"functions\"", "{\"unknownField\":1,\"functions\""),
+                "(malformed)", "{\"functions\": [",
+                "divisions", minimalProfile().replace("\"divisions\":[]", "\"divisions\":\"x\""),
+                "$gt", minimalProfile().replace("{\"functions\"", "{\"$gt\":\"\",\"functions\""));
+        cases.forEach((field, body) -> {
+            Http.Response r = http().put(path, clerk, body);
+            assertThat(r.status()).as(field + " -> " + r.body()).isEqualTo(400);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            if (!field.startsWith("(")) {
+                assertThat(r.body()).as(field).contains(field);
+            }
+        });
+        assertThat(http().put("/api/v1/departments/" + code + "/profiles/1800", clerk, minimalProfile()).status())
+                .isEqualTo(400);
+        Http.Response badCode = http().post("/api/v1/departments", admin, registration("12ab", "单位"));
+        assertThat(badCode.status()).isEqualTo(400);
+        assertThat(badCode.body()).contains("code");
+        assertThat(mongo.getCollection("department_profiles").countDocuments(
+                new org.bson.Document("departmentCode", code))).isZero();
+    }
+
+    static String minimalProfile() {
+        return "{\"functions\":[\"职能一\"],\"divisions\":[],"
+                + "\"disclosureContact\":{\"name\":\"张三\",\"phone\":\"17783265987\"}}";
+    }
+
+    List<EventEnvelope> eventsAbout(String code, int atLeast) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<EventEnvelope> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.DEPARTMENT_EVENTS));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (code.equals(record.key())) {
+                        found.add(EventJson.readEnvelope(record.value()));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
