@@ -1,16 +1,19 @@
-# budget-service: image built from the repository root (the Maven reactor needs every module's pom).
-#   docker-compose.yml: build: { context: ., dockerfile: budget-service/Dockerfile }
-#   by hand:            docker build -f budget-service/Dockerfile -t budget-disclosure/budget-service .
+# One image recipe for the four deployables (gateway, department-service, budget-service, publication-service),
+# built from the repository root (the Maven reactor needs every module's pom):
+#   docker-compose.yml: build: { context: ., args: { MODULE: gateway, PORT: "8080" } }
+#   by hand:            docker build --build-arg MODULE=gateway --build-arg PORT=8080 -t budget-disclosure/gateway .
+ARG MODULE=gateway
 
 # ---- stage 1: build the module and the modules it needs --------------------------------------------------
 FROM maven:3.9.11-eclipse-temurin-21 AS build
+ARG MODULE
 WORKDIR /workspace
 # The wrapper's Maven and the local repository live under /workspace/.m2 (inside the layers, so the
 # dependency layer below is reused while no pom changes).
 ENV MAVEN_USER_HOME=/workspace/.m2
 # -Dmdep.skip: local-stack (a test-scoped dependency of the services, so part of -am) would otherwise unpack
 # the whole Keycloak distribution; the image needs none of it.
-ARG MVN_FLAGS="-B -q -Dmaven.repo.local=/workspace/.m2/repository -pl budget-service -am -DskipTests -Dmdep.skip=true"
+ARG MVN_FLAGS="-B -q -Dmaven.repo.local=/workspace/.m2/repository -pl ${MODULE} -am -DskipTests -Dmdep.skip=true"
 
 # 1a. poms only: resolve and download every dependency and plugin of the build into a cached layer.
 #     (Empty modules package fine; the Boot repackage is skipped because there is no main class yet.)
@@ -29,17 +32,18 @@ COPY system-tests/pom.xml system-tests/
 RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} -Dspring-boot.repackage.skip=true package \
  && rm -rf */target
 
-# 1b. the sources, then the real build: budget-service/target/budget-service.jar (Spring Boot executable jar).
+# 1b. the sources, then the real build: ${MODULE}/target/${MODULE}.jar (Spring Boot executable jar).
 COPY . .
-RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} package && cp budget-service/target/budget-service.jar /workspace/app.jar
+RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} package && cp ${MODULE}/target/${MODULE}.jar /workspace/app.jar
 
 # ---- stage 2: runtime -------------------------------------------------------------------------------------
 FROM eclipse-temurin:21.0.8_9-jre-noble
+ARG PORT=8080
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
-COPY --from=build --chown=app:app /workspace/app.jar /app/budget-service.jar
+COPY --from=build --chown=app:app /workspace/app.jar /app/app.jar
 USER 10001:10001
-ENV SERVER_PORT=8082
-EXPOSE 8082
+ENV SERVER_PORT=${PORT}
+EXPOSE ${PORT}
 # No HEALTHCHECK here: docker-compose.yml probes /actuator/health/readiness (curl ships in this base image).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/budget-service.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
