@@ -198,7 +198,9 @@ abstract class DepartmentServiceContract {
                 "unknownField", minimalProfile().replace("{\"functions\"", "{\"unknownField\":1,\"functions\""),
                 "(malformed)", "{\"functions\": [",
                 "divisions", minimalProfile().replace("\"divisions\":[]", "\"divisions\":\"x\""),
-                "$gt", minimalProfile().replace("{\"functions\"", "{\"$gt\":\"\",\"functions\""));
+                "$gt", minimalProfile().replace("{\"functions\"", "{\"$gt\":\"\",\"functions\""),
+                "functions[0]", minimalProfile().replace("职能一", "<script>alert(1)</script>"),
+                "disclosureContact.name", minimalProfile().replace("张三", "张三<img src=x onerror=alert(1)>"));
         cases.forEach((field, body) -> {
             Http.Response r = http().put(path, clerk, body);
             assertThat(r.status()).as(field + " -> " + r.body()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package cn.finance.disclosure.department.registry;
 
+import cn.finance.disclosure.support.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,12 +11,12 @@ public record RegisterDepartmentRequest(
         @NotNull(message = "单位编码不能为空")
         @Pattern(regexp = "[0-9]{6,12}", message = "单位编码须为6至12位数字") String code,
         @NotBlank(message = "单位名称不能为空") @Size(max = 100, message = "单位名称不能超过100个字符")
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "不能包含控制字符") String name,
+        @PlainText String name,
         @NotBlank(message = "单位简称不能为空") @Size(max = 50, message = "单位简称不能超过50个字符")
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "不能包含控制字符") String shortName,
+        @PlainText String shortName,
         @NotBlank(message = "所属区县不能为空") @Size(max = 50, message = "所属区县不能超过50个字符")
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "不能包含控制字符") String district,
+        @PlainText String district,
         @NotBlank(message = "单位类型不能为空") @Size(max = 30, message = "单位类型不能超过30个字符")
-        @Pattern(regexp = "[^\\p{Cc}]*", message = "不能包含控制字符") String kind,
+        @PlainText String kind,
         @Pattern(regexp = "[0-9]{6,12}", message = "上级单位编码须为6至12位数字") String parentCode) {
 }

@@ -1,6 +1,12 @@
 package cn.finance.disclosure.events.budget;
 
 import cn.finance.disclosure.events.Yuan;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
@@ -8,24 +14,56 @@ import java.util.List;
  * A department's budget for one fiscal year, field for field as submitted (the {@code budget} object of the seed
  * facts). Amounts are exact yuan. It is the body of {@code POST /api/v1/budgets} and the snapshot carried by
  * {@code budget.approved.v1}.
+ *
+ * <p>The constraints are what a request body must satisfy before it is stored at all (a 400 naming the field): every
+ * section present, lists and texts of sane size, codes made of digits, no control characters. Whether the figures
+ * add up, codes exist in the year's catalog or a value inside a section is missing is the budget validator's
+ * business: a draft may be incomplete, a submission may not.
  */
 public record BudgetSubmission(
-        String departmentCode,
-        Integer fiscalYear,
-        Revenue revenue,
-        List<ExpenditureLine> expenditureLines,
-        List<EconomicClassAmount> basicExpenditureByEconomicClass,
-        String basicExpenditureUse,
-        List<Project> projects,
-        String projectExpenditureUse,
-        ThreePublicExpenses threePublicExpenses,
-        Yuan operatingExpenses,
-        String operatingExpensesUse,
-        GovernmentProcurement governmentProcurement,
-        Yuan performanceManagedProjectAmount,
-        Assets assets,
-        PriorYear priorYear,
-        ChangeExplanations changeExplanations) {
+        @NotNull(message = "单位编码不能为空")
+        @Pattern(regexp = Constraints.DEPARTMENT_CODE, message = "单位编码须为6至12位数字") String departmentCode,
+        @NotNull(message = "预算年度不能为空")
+        @Min(value = 2000, message = "预算年度须在2000至2100之间")
+        @Max(value = 2100, message = "预算年度须在2000至2100之间") Integer fiscalYear,
+        @NotNull(message = "收入预算不能为空") @Valid Revenue revenue,
+        @NotNull(message = "支出明细不能为空")
+        @Size(max = 1000, message = "支出明细最多1000行")
+        List<@NotNull(message = "支出明细的行不能为空") @Valid ExpenditureLine> expenditureLines,
+        @NotNull(message = "基本支出经济分类不能为空（没有基本支出时传空数组）")
+        @Size(max = 300, message = "基本支出经济分类最多300行")
+        List<@NotNull(message = "经济分类的行不能为空") @Valid EconomicClassAmount> basicExpenditureByEconomicClass,
+        @Size(max = Constraints.LONG_TEXT, message = "基本支出主要用途不能超过2000个字符")
+        @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String basicExpenditureUse,
+        @NotNull(message = "项目不能为空（没有项目时传空数组）")
+        @Size(max = 500, message = "项目最多500个")
+        List<@NotNull(message = "项目不能为空") @Valid Project> projects,
+        @Size(max = Constraints.LONG_TEXT, message = "项目支出主要用途不能超过2000个字符")
+        @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String projectExpenditureUse,
+        @NotNull(message = "“三公”经费不能为空") @Valid ThreePublicExpenses threePublicExpenses,
+        @NotNull(message = "机关运行经费不能为空（没有时填 \"0.00\"）") Yuan operatingExpenses,
+        @Size(max = Constraints.LONG_TEXT, message = "机关运行经费主要用途不能超过2000个字符")
+        @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String operatingExpensesUse,
+        @NotNull(message = "政府采购不能为空") @Valid GovernmentProcurement governmentProcurement,
+        @NotNull(message = "实行绩效目标管理的项目金额不能为空（没有时填 \"0.00\"）") Yuan performanceManagedProjectAmount,
+        @NotNull(message = "国有资产占有使用情况不能为空") @Valid Assets assets,
+        @NotNull(message = "上年比较数不能为空") @Valid PriorYear priorYear,
+        @NotNull(message = "变动原因不能为空（无变动时各项可为空）") @Valid ChangeExplanations changeExplanations) {
+
+    /** Shared constraint values; an interface so annotations can use them as constants. */
+    interface Constraints {
+        String DEPARTMENT_CODE = "[0-9]{6,12}";
+        /** Function codes: 类 3, 款 5 or 项 7 digits (the validator says which level a line needs). */
+        String FUNCTION_CODE = "[0-9]{3}|[0-9]{5}|[0-9]{7}";
+        String FUNCTION_CODE_MESSAGE = "功能分类编码须为3、5或7位数字";
+        /** Economic codes: 类 3 or 款 5 digits. */
+        String ECONOMIC_CODE = "[0-9]{3}|[0-9]{5}";
+        String ECONOMIC_CODE_MESSAGE = "经济分类编码须为3或5位数字";
+        String NO_CONTROL = "[^\\p{Cc}]*";
+        String NO_CONTROL_MESSAGE = "不能包含控制字符（如换行、制表符）";
+        int LONG_TEXT = 2000;
+        int NAME = 200;
+    }
 
     /** Revenue by source, as the rows of 部门收支总表. */
     public record Revenue(
@@ -57,25 +95,41 @@ public record BudgetSubmission(
 
     /** One item-level (项, 7 digits) function code with its basic/project split. */
     public record ExpenditureLine(
+            @Pattern(regexp = Constraints.FUNCTION_CODE, message = Constraints.FUNCTION_CODE_MESSAGE)
             String functionCode,
-            String functionName,
+            @Size(max = Constraints.NAME, message = "功能分类名称不能超过200个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String functionName,
             FundSource fundSource,
             Yuan basic,
             Yuan project) {
     }
 
     /** Basic expenditure by economic class (类 3 digits or 款 5 digits). */
-    public record EconomicClassAmount(String economicCode, String economicName, Yuan amount) {
+    public record EconomicClassAmount(
+            @Pattern(regexp = Constraints.ECONOMIC_CODE, message = Constraints.ECONOMIC_CODE_MESSAGE)
+            String economicCode,
+            @Size(max = Constraints.NAME, message = "经济分类名称不能超过200个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String economicName,
+            Yuan amount) {
     }
 
     public record Project(
-            String name,
+            @Size(max = Constraints.NAME, message = "项目名称不能超过200个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String name,
+            @Pattern(regexp = Constraints.FUNCTION_CODE, message = Constraints.FUNCTION_CODE_MESSAGE)
             String functionCode,
             Yuan amount,
-            List<PerformanceTarget> performanceTargets) {
+            @Size(max = 100, message = "每个项目的绩效目标最多100条")
+            List<@NotNull(message = "绩效目标不能为空") @Valid PerformanceTarget> performanceTargets) {
     }
 
-    public record PerformanceTarget(String category, String indicator, String target) {
+    public record PerformanceTarget(
+            @Size(max = Constraints.NAME, message = "指标类别不能超过200个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String category,
+            @Size(max = 500, message = "指标不能超过500个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String indicator,
+            @Size(max = 500, message = "指标值不能超过500个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String target) {
     }
 
     /** "三公"经费. */
@@ -97,33 +151,39 @@ public record BudgetSubmission(
 
     /** Vehicles held at {@code asOf} (yyyy-MM, the end of the prior year) and planned purchases. */
     public record Assets(
-            String asOf,
-            Integer vehiclesTotal,
-            Integer generalOfficialVehicles,
-            Integer lawEnforcementVehicles,
-            Integer plannedVehiclePurchases,
-            Integer plannedGeneralOfficialVehiclePurchases,
-            Integer plannedLawEnforcementVehiclePurchases) {
+            @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "截止年月须为 yyyy-MM，例如 2023-12") String asOf,
+            @Max(value = 99_999, message = "车辆数不能超过99999") Integer vehiclesTotal,
+            @Max(value = 99_999, message = "车辆数不能超过99999") Integer generalOfficialVehicles,
+            @Max(value = 99_999, message = "车辆数不能超过99999") Integer lawEnforcementVehicles,
+            @Max(value = 99_999, message = "车辆数不能超过99999") Integer plannedVehiclePurchases,
+            @Max(value = 99_999, message = "车辆数不能超过99999") Integer plannedGeneralOfficialVehiclePurchases,
+            @Max(value = 99_999, message = "车辆数不能超过99999") Integer plannedLawEnforcementVehiclePurchases) {
     }
 
     public record PriorYear(
-            Integer fiscalYear,
-            Revenue revenue,
+            @Min(value = 1999, message = "上年年度须在1999至2099之间")
+            @Max(value = 2099, message = "上年年度须在1999至2099之间") Integer fiscalYear,
+            @Valid Revenue revenue,
             Yuan expenditureTotal,
             Yuan basicExpenditure,
             Yuan projectExpenditure,
             Yuan generalPublicBudgetAppropriationExpenditure,
             Yuan governmentFundExpenditure,
-            ThreePublicExpenses threePublicExpenses,
+            @Valid ThreePublicExpenses threePublicExpenses,
             Yuan operatingExpenses) {
     }
 
     /** The department's own words on why figures changed against the prior year. */
     public record ChangeExplanations(
-            String revenue,
-            String expenditure,
-            String basicExpenditure,
-            String projectExpenditure,
-            String operatingExpenses) {
+            @Size(max = Constraints.LONG_TEXT, message = "变动原因不能超过2000个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String revenue,
+            @Size(max = Constraints.LONG_TEXT, message = "变动原因不能超过2000个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String expenditure,
+            @Size(max = Constraints.LONG_TEXT, message = "变动原因不能超过2000个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String basicExpenditure,
+            @Size(max = Constraints.LONG_TEXT, message = "变动原因不能超过2000个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String projectExpenditure,
+            @Size(max = Constraints.LONG_TEXT, message = "变动原因不能超过2000个字符")
+            @Pattern(regexp = Constraints.NO_CONTROL, message = Constraints.NO_CONTROL_MESSAGE) String operatingExpenses) {
     }
 }
