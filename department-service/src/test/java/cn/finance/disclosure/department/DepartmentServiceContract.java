@@ -218,6 +218,27 @@ abstract class DepartmentServiceContract {
                 new org.bson.Document("departmentCode", code))).isZero();
     }
 
+    @Test
+    void bodiesOverTheLimitAreRefusedWithOrWithoutADeclaredLength() {
+        String code = "4053" + (100 + (int) (Math.random() * 800));
+        http().post("/api/v1/departments", admin, registration(code, "单位"));
+        String path = "/api/v1/departments/" + code + "/profiles/2024";
+        String big = minimalProfile().replace("职能一", "长".repeat(400_000)); // 1.2 MB of UTF-8
+        Http.Response declared = http().put(path, admin, big);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.header("Content-Type")).startsWith("application/problem+json");
+
+        byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Http.Response chunked = Http.sendRaw(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(bytes))).build());
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(mongo.getCollection("department_profiles").countDocuments(
+                new org.bson.Document("departmentCode", code))).isZero();
+    }
+
     static String minimalProfile() {
         return "{\"functions\":[\"职能一\"],\"divisions\":[],"
                 + "\"disclosureContact\":{\"name\":\"张三\",\"phone\":\"17783265987\"}}";

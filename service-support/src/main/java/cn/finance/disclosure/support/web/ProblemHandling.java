@@ -115,7 +115,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         ProblemDetail problem;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        if (causedByTooLargeBody(e)) {
+            problem = BodySizeLimitFilter.tooLarge();
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", "请求内容不合规",
                     "不认识的字段：" + JsonPaths.of(unknown));
             problem.setProperty("errors", List.of(fieldError(JsonPaths.of(unknown), "不允许的字段")));
@@ -145,6 +147,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             decorate(problem, request);
         }
         return entity;
+    }
+
+    private static boolean causedByTooLargeBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail validation(List<Map<String, Object>> errors) {

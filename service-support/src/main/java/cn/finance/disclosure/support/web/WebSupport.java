@@ -23,6 +23,16 @@ public class WebSupport {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @org.springframework.beans.factory.annotation.Value("${finance.max-body-size:1MB}")
+            org.springframework.util.unit.DataSize maxBodySize, tools.jackson.databind.json.JsonMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodySize.toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /**
      * Request bodies are read strictly: unknown fields, duplicate keys, nulls for primitives and numbers where text
      * is expected are errors, not silently dropped or coerced.

@@ -1,0 +1,35 @@
+package cn.finance.disclosure.publication.sources;
+
+import cn.finance.disclosure.events.Actor;
+import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.events.budget.BudgetSubmission;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * One approved revision of a department's budget for a fiscal year, as {@code budget.approved.v1} carried it. Written
+ * once per (code, year, revision) and never changed; the submission is kept verbatim as the event's JSON.
+ */
+@Document("approved_budgets")
+public record ApprovedBudget(
+        @Id String id,
+        String budgetId,
+        String departmentCode,
+        int fiscalYear,
+        int revision,
+        Actor submittedBy,
+        Actor approvedBy,
+        Instant approvedAt,
+        String submissionJson,
+        String eventId) {
+
+    static String idOf(String departmentCode, int fiscalYear, int revision) {
+        return departmentCode + "/" + fiscalYear + "/" + revision;
+    }
+
+    public BudgetSubmission submission() {
+        return EventJson.MAPPER.readValue(submissionJson, BudgetSubmission.class);
+    }
+}

@@ -1,0 +1,105 @@
+package cn.finance.disclosure.publication.sources;
+
+import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.events.budget.BudgetApproved;
+import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
+import cn.finance.disclosure.events.department.DepartmentRegistered;
+import com.mongodb.client.result.UpdateResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+
+/**
+ * This service's own read models of what the department and budget services announced. Every write is one
+ * conditional single-document write, so the same event twice, or an older one after a newer one, changes nothing
+ * (the MongoDB-wire server has no transactions, and none is needed).
+ */
+@Service
+public class Sources {
+
+    private final MongoTemplate mongo;
+
+    Sources(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Registration facts do not change; writing them again is a no-op. */
+    public void recordDepartment(DepartmentRegistered event, String eventId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.code())), new Update()
+                .set("name", event.name())
+                .set("shortName", event.shortName())
+                .set("district", event.district())
+                .set("kind", event.kind())
+                .set("parentCode", event.parentCode())
+                .set("registeredAt", event.registeredAt())
+                .set("eventId", eventId), KnownDepartment.class);
+    }
+
+    /**
+     * Keeps the snapshot only if its version is higher than the one held: an update conditional on the stored version,
+     * or an insert when there is none (a concurrent insert loses on the unique id and is then simply older or equal).
+     *
+     * @return whether the stored profile changed
+     */
+    public boolean recordProfile(DepartmentProfileUpdated event, String eventId) {
+        String id = YearProfile.idOf(event.departmentCode(), event.fiscalYear());
+        String snapshotJson = EventJson.write(event.profile());
+        UpdateResult updated = mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id).and("profileVersion").lt(event.profileVersion())),
+                new Update()
+                        .set("profileVersion", event.profileVersion())
+                        .set("departmentName", event.departmentName())
+                        .set("snapshotJson", snapshotJson)
+                        .set("updatedAt", event.updatedAt())
+                        .set("eventId", eventId),
+                YearProfile.class);
+        if (updated.getMatchedCount() > 0) {
+            return true;
+        }
+        try {
+            mongo.insert(new YearProfile(id, event.departmentCode(), event.fiscalYear(), event.profileVersion(),
+                    event.departmentName(), snapshotJson, event.updatedAt(), eventId));
+            return true;
+        } catch (DuplicateKeyException sameOrNewerAlreadyHeld) {
+            return false;
+        }
+    }
+
+    /**
+     * An approved revision is written once; the same approval again finds it there.
+     *
+     * @return whether this revision was new
+     */
+    public boolean recordApproval(BudgetApproved event, String eventId) {
+        try {
+            mongo.insert(new ApprovedBudget(ApprovedBudget.idOf(event.departmentCode(), event.fiscalYear(),
+                    event.revision()), event.budgetId(), event.departmentCode(), event.fiscalYear(), event.revision(),
+                    event.submittedBy(), event.approvedBy(), event.approvedAt(), EventJson.write(event.submission()),
+                    eventId));
+            return true;
+        } catch (DuplicateKeyException alreadyHeld) {
+            return false;
+        }
+    }
+
+    /** The highest approved revision of the department's budget for the year. */
+    public Optional<ApprovedBudget> latestApproval(String departmentCode, int fiscalYear) {
+        Query query = Query.query(Criteria.where("departmentCode").is(departmentCode).and("fiscalYear").is(fiscalYear))
+                .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, ApprovedBudget.class));
+    }
+
+    public Optional<YearProfile> profile(String departmentCode, int fiscalYear) {
+        return Optional.ofNullable(mongo.findById(YearProfile.idOf(departmentCode, fiscalYear), YearProfile.class));
+    }
+
+    public Optional<KnownDepartment> department(String code) {
+        return Optional.ofNullable(mongo.findById(code, KnownDepartment.class));
+    }
+}
