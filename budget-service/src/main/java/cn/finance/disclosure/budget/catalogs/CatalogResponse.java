@@ -2,12 +2,13 @@ package cn.finance.disclosure.budget.catalogs;
 
 import cn.finance.disclosure.budget.catalog.CodeTable;
 
+import java.time.Instant;
 import java.util.List;
 
 /** A year's catalog as staff read it: per kind where it came from and every code with its name. */
 public record CatalogResponse(int fiscalYear, CodeList function, CodeList economic) {
 
-    public record CodeList(String source, java.time.Instant uploadedAt, String uploadedBy, int size,
+    public record CodeList(String source, Instant uploadedAt, String uploadedBy, int size,
                            List<Code> codes) {
     }
 

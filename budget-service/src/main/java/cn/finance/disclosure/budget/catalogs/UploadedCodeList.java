@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** An official code list of one kind for one fiscal year, as a bureau-admin uploaded it (parsed, code order). */
@@ -33,7 +34,7 @@ public class UploadedCodeList {
     }
 
     static String idOf(int fiscalYear, CodeKind kind) {
-        return fiscalYear + "-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        return fiscalYear + "-" + kind.name().toLowerCase(Locale.ROOT);
     }
 
     static UploadedCodeList of(int fiscalYear, CodeTable table) {

@@ -11,8 +11,10 @@ import cn.finance.disclosure.events.budget.BudgetSubmitted;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import cn.finance.disclosure.support.web.DomainException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +60,9 @@ public class Budget {
     @Version
     private Long version;
     private List<OutboxMessage> outbox = new ArrayList<>();
+    /** The events recorded since this object was loaded or created: what a write must add to the stored outbox. */
+    @Transient
+    private List<OutboxMessage> recorded = new ArrayList<>();
 
     protected Budget() {
     }
@@ -148,7 +153,7 @@ public class Budget {
     public void approve(Actor by, Instant now) {
         BudgetStatus to = status.after(BudgetAction.APPROVE);
         if (by.samePersonAs(submittedBy)) {
-            throw new DomainException(org.springframework.http.HttpStatus.FORBIDDEN, "own-submission",
+            throw new DomainException(HttpStatus.FORBIDDEN, "own-submission",
                     "不能批准本人提交的预算",
                     "该预算由您本人（" + submittedBy.username() + "）提交，按职责分离要求，须由其他审核人员批准。");
         }
@@ -169,7 +174,10 @@ public class Budget {
 
     private void publish(String type, Instant now, Object payload) {
         String key = BudgetApproved.key(departmentCode, fiscalYear);
-        outbox.add(OutboxMessage.of(Topics.BUDGET_EVENTS, key, EventJson.envelope(type, SOURCE, key, now, payload)));
+        OutboxMessage message = OutboxMessage.of(Topics.BUDGET_EVENTS, key,
+                EventJson.envelope(type, SOURCE, key, now, payload));
+        outbox.add(message);
+        recorded.add(message);
     }
 
     private static DomainException fieldError(String field, String message) {
@@ -256,5 +264,10 @@ public class Budget {
     /** Events recorded with changes and not yet relayed (the relay removes them once Kafka has them). */
     public List<OutboxMessage> pendingEvents() {
         return List.copyOf(outbox);
+    }
+
+    /** The events this object recorded since it was loaded; {@link BudgetStore} appends exactly these. */
+    List<OutboxMessage> recordedEvents() {
+        return List.copyOf(recorded);
     }
 }

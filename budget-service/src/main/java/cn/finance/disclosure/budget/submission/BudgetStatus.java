@@ -2,6 +2,7 @@ package cn.finance.disclosure.budget.submission;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,7 @@ public enum BudgetStatus {
 
     /** The actions this status allows, for clients that show only the buttons that work. */
     public Set<BudgetAction> allowedActions() {
-        Set<BudgetAction> allowed = java.util.EnumSet.noneOf(BudgetAction.class);
+        Set<BudgetAction> allowed = EnumSet.noneOf(BudgetAction.class);
         allowed.addAll(MOVES.get(this).keySet());
         return Collections.unmodifiableSet(allowed);
     }

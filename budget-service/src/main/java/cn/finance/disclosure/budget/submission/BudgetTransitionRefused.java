@@ -13,7 +13,7 @@ public class BudgetTransitionRefused extends DomainException {
 
     public BudgetTransitionRefused(BudgetStatus status, BudgetAction action) {
         super(HttpStatus.CONFLICT, "illegal-transition", "与预算当前状态冲突", message(status, action),
-                Map.of("status", status.name(), "action", action.name(),
+                Map.of("budgetStatus", status.name(), "action", action.name(),
                         "allowedActions", status.allowedActions().stream().map(Enum::name).toList()));
         this.status = status;
         this.action = action;
@@ -31,7 +31,7 @@ public class BudgetTransitionRefused extends DomainException {
         return refusal + hint;
     }
 
-    public BudgetStatus status() {
+    public BudgetStatus budgetStatus() {
         return status;
     }
 

@@ -8,6 +8,7 @@ import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -32,6 +33,8 @@ public class DepartmentProfile {
     @Version
     private Long version;
     private List<OutboxMessage> outbox = new ArrayList<>();
+    @Transient
+    private final List<OutboxMessage> recorded = new ArrayList<>();
 
     protected DepartmentProfile() {
     }
@@ -56,9 +59,20 @@ public class DepartmentProfile {
         long nextVersion = version == null ? 0 : version + 1;
         DepartmentProfileUpdated payload = new DepartmentProfileUpdated(departmentCode, departmentName, fiscalYear,
                 nextVersion, snapshot, now);
-        outbox.add(OutboxMessage.of(Topics.DEPARTMENT_EVENTS, departmentCode,
+        OutboxMessage message = OutboxMessage.of(Topics.DEPARTMENT_EVENTS, departmentCode,
                 EventJson.envelope(EventTypes.DEPARTMENT_PROFILE_UPDATED, "department-service",
-                        departmentCode + "/" + fiscalYear, now, payload)));
+                        departmentCode + "/" + fiscalYear, now, payload));
+        outbox.add(message);
+        recorded.add(message);
+    }
+
+    /** The events this change recorded (not those already waiting in the stored outbox). */
+    List<OutboxMessage> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    String id() {
+        return id;
     }
 
     public String departmentCode() {

@@ -3,6 +3,7 @@ package cn.finance.disclosure.department.profile;
 import cn.finance.disclosure.department.registry.Department;
 import cn.finance.disclosure.department.registry.DepartmentRegistry;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.support.outbox.AggregateWriter;
 import cn.finance.disclosure.support.outbox.OutboxRelay;
 import cn.finance.disclosure.support.security.Roles;
 import cn.finance.disclosure.support.security.StaffUser;
@@ -24,10 +25,13 @@ public class ProfileService {
     private final ProfileRepository profiles;
     private final DepartmentRegistry registry;
     private final OutboxRelay relay;
+    private final AggregateWriter writer;
     private final Clock clock;
 
-    ProfileService(ProfileRepository profiles, DepartmentRegistry registry, OutboxRelay relay, Clock clock) {
+    ProfileService(ProfileRepository profiles, DepartmentRegistry registry, OutboxRelay relay, AggregateWriter writer,
+                   Clock clock) {
         this.profiles = profiles;
+        this.writer = writer;
         this.registry = registry;
         this.relay = relay;
         this.clock = clock;
@@ -67,7 +71,13 @@ public class ProfileService {
             }
         }
         profile.replace(request.toSnapshot(fiscalYear), department.name(), user.actor(), clock.instant());
-        DepartmentProfile saved = profiles.save(profile);
+        DepartmentProfile saved;
+        if (profile.isNew()) {
+            saved = profiles.insert(profile);
+        } else {
+            writer.update(profile, profile.id(), profile.version(), profile.recordedEvents());
+            saved = profiles.findById(profile.id()).orElseThrow();
+        }
         relay.wakeUp();
         return saved;
     }

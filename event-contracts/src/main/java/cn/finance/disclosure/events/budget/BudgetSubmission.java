@@ -16,7 +16,7 @@ import java.util.List;
  * {@code budget.approved.v1}.
  *
  * <p>The constraints are what a request body must satisfy before it is stored at all (a 400 naming the field): every
- * section present, lists and texts of sane size, codes made of digits, no control characters. Whether the figures
+ * section present, lists and texts of sane size, codes made of digits, no control characters or markup. Whether the figures
  * add up, codes exist in the year's catalog or a value inside a section is missing is the budget validator's
  * business: a draft may be incomplete, a submission may not.
  */
@@ -59,8 +59,12 @@ public record BudgetSubmission(
         /** Economic codes: 类 3 or 款 5 digits. */
         String ECONOMIC_CODE = "[0-9]{3}|[0-9]{5}";
         String ECONOMIC_CODE_MESSAGE = "经济分类编码须为3或5位数字";
-        String NO_CONTROL = "[^\\p{Cc}]*";
-        String NO_CONTROL_MESSAGE = "不能包含控制字符（如换行、制表符）";
+        /**
+         * Published texts: kept exactly, but no control characters and no markup (the rule of service-support's
+         * {@code @PlainText}, which this module cannot depend on).
+         */
+        String NO_CONTROL = "(?!.*(?:<\\s*[A-Za-z/!?]|(?i:javascript\\s*:)))[^\\p{Cc}]*";
+        String NO_CONTROL_MESSAGE = "不能包含控制字符（如换行、制表符）或 HTML 标记";
         int LONG_TEXT = 2000;
         int NAME = 200;
     }

@@ -13,6 +13,11 @@ import java.util.List;
 public class OutboxConfiguration {
 
     @Bean
+    AggregateWriter aggregateWriter(MongoTemplate mongo) {
+        return new AggregateWriter(mongo);
+    }
+
+    @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
         List<String> collections = properties.collections() == null ? List.of() : properties.collections();
         return new OutboxRelay(mongo, kafka, collections, properties.pollInterval()) {

@@ -25,9 +25,10 @@ final class JsonPaths {
 
     /** The domain's own words where a value type refused the input, a generic one otherwise. */
     static String reason(DatabindException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-            return iae.getMessage();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+                return iae.getMessage();
+            }
         }
         return "类型或格式不正确";
     }

@@ -121,7 +121,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", "请求内容不合规",
                     "不认识的字段：" + JsonPaths.of(unknown));
             problem.setProperty("errors", List.of(fieldError(JsonPaths.of(unknown), "不允许的字段")));
-        } else if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+        } else if (jacksonFieldError(e) instanceof DatabindException mapping) {
             String field = JsonPaths.of(mapping);
             String reason = JsonPaths.reason(mapping);
             problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "请求内容不合规",
@@ -147,6 +147,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             decorate(problem, request);
         }
         return entity;
+    }
+
+    /**
+     * The Jackson exception that knows which field failed. Not the most specific cause: where a value type refused
+     * the input (a negative {@code Yuan}), that is the value type's exception, which knows no field.
+     */
+    private static DatabindException jacksonFieldError(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static boolean causedByTooLargeBody(Throwable e) {

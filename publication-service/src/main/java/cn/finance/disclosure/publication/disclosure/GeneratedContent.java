@@ -1,0 +1,28 @@
+package cn.finance.disclosure.publication.disclosure;
+
+import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.publication.document.CanonicalJson;
+import cn.finance.disclosure.publication.document.ContentHash;
+import cn.finance.disclosure.publication.document.DisclosureContent;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A disclosure's content as stored and served: the RFC 8785 canonical JSON of the tree {@link ContentHash} hashes, and
+ * that hash. Storing the canonical text means the bytes served are the bytes hashed, whatever the database does to
+ * numbers or member order.
+ */
+public record GeneratedContent(String json, String hash) {
+
+    public static GeneratedContent of(DisclosureContent content) {
+        JsonNode tree = EventJson.MAPPER.valueToTree(content);
+        return new GeneratedContent(CanonicalJson.canonicalize(tree), ContentHash.sha256Hex(tree));
+    }
+
+    public static JsonNode tree(String contentJson) {
+        return EventJson.MAPPER.readTree(contentJson);
+    }
+
+    public static DisclosureContent content(String contentJson) {
+        return EventJson.MAPPER.readValue(contentJson, DisclosureContent.class);
+    }
+}
