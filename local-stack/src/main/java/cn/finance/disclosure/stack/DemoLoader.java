@@ -1,13 +1,12 @@
 package cn.finance.disclosure.stack;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
+import java.time.Duration;
 
 /**
  * Drives the seed (重庆市綦江区总工会（本级）, 405001, fiscal year 2024) through the real workflow over the gateway with
@@ -17,10 +16,12 @@ import java.util.Map;
 public final class DemoLoader {
 
     private final StaffClient client;
+    private final Workflow workflow;
     private final PrintStream out;
 
     public DemoLoader(StackSettings settings, PrintStream out) {
         this.client = new StaffClient(settings.gatewayUrl(), settings.issuer());
+        this.workflow = new Workflow(client);
         this.out = out;
     }
 
@@ -56,91 +57,47 @@ public final class DemoLoader {
                 "fgu-clerk");
         require(list, "look up budget");
         JsonNode existing = list.json().get("items");
-        String id;
-        String status;
-        if (existing.isEmpty()) {
-            StaffClient.Answer created = client.post("/api/v1/budgets", "fgu-clerk", budget);
-            require(created, "create budget");
-            id = created.json().get("id").asString();
-            status = created.json().get("status").asString();
-        } else {
-            id = existing.get(0).get("id").asString();
-            status = existing.get(0).get("status").asString();
-        }
+        String id = existing.isEmpty() ? workflow.createBudget("fgu-clerk", budget) : existing.get(0).get("id").asString();
+        String status = existing.isEmpty() ? "DRAFT" : existing.get(0).get("status").asString();
         if (status.equals("DRAFT") || status.equals("RETURNED")) {
-            StaffClient.Answer findings = client.post("/api/v1/budgets/" + id + "/validation", "fgu-clerk", null);
-            require(findings, "validate budget");
-            var acknowledgements = StaffClient.JSON.createArrayNode();
-            for (JsonNode finding : findings.json().get("findings")) {
-                if (finding.get("severity").asString().equals("WARNING")) {
-                    acknowledgements.addObject().put("ruleId", finding.get("ruleId").asString())
-                            .put("path", finding.get("path").asString())
-                            .put("explanation", "2023年预算数含上年结转，本年收支均按年初预算编列，差额已核实。");
-                }
-            }
-            var body = StaffClient.JSON.createObjectNode();
-            body.set("acknowledgements", acknowledgements);
-            require(client.post("/api/v1/budgets/" + id + "/submission", "fgu-clerk", body), "submit budget");
+            workflow.submit("fgu-clerk", id);
             status = "SUBMITTED";
         }
         if (status.equals("SUBMITTED")) {
-            require(client.post("/api/v1/budgets/" + id + "/approval", "bureau-reviewer", "{}"), "approve budget");
+            workflow.approve("bureau-reviewer", id);
         }
         return id;
     }
 
     /** Waits for the draft made from the approval event, then fgu-head confirms and bureau-publisher releases. */
     private void releasePublication(String id) {
-        JsonNode publication = null;
-        for (int attempt = 0; attempt < 240; attempt++) {
-            StaffClient.Answer answer = client.get("/api/v1/publications/" + id, "bureau-publisher");
-            if (answer.status() == 200) {
-                publication = answer.json();
-                String status = publication.get("status").asString();
-                if (status.equals("DRAFT") || status.equals("CONFIRMED") || status.equals("RELEASED")) {
-                    break;
-                }
-            }
-            ManagedProcess.sleep(250);
-        }
-        if (publication == null) {
-            throw new IllegalStateException("no draft disclosure " + id + " appeared within 60 s");
-        }
+        JsonNode publication = workflow.awaitPublication("bureau-publisher", id, Duration.ofSeconds(60),
+                Duration.ofMillis(250), "DRAFT", "CONFIRMED", "RELEASED");
         String status = publication.get("status").asString();
-        String hash = publication.path("draft").path("contentHash").asString();
+        String hash = Workflow.draftHash(publication);
         if (status.equals("DRAFT")) {
-            require(client.post("/api/v1/publications/" + id + "/confirmation", "fgu-head",
-                    Map.of("contentHash", hash)), "confirm disclosure");
+            workflow.confirm("fgu-head", id, hash);
             status = "CONFIRMED";
         }
         if (status.equals("CONFIRMED")) {
-            require(client.post("/api/v1/publications/" + id + "/release", "bureau-publisher",
-                    Map.of("contentHash", hash)), "release disclosure");
+            workflow.release("bureau-publisher", id, hash);
         }
     }
 
     private void registerIfMissing(String code, String name, String shortName, String district, String kind) {
-        StaffClient.Answer existing = client.get("/api/v1/departments/" + code, "bureau-admin");
-        if (existing.status() == 200) {
-            return;
+        if (client.get("/api/v1/departments/" + code, "bureau-admin").status() != 200) {
+            workflow.register("bureau-admin", code, name, shortName, district, kind);
         }
-        StaffClient.Answer created = client.post("/api/v1/departments", "bureau-admin", Map.of("code", code,
-                "name", name, "shortName", shortName, "district", district, "kind", kind));
-        require(created, "register " + code);
     }
 
     private void profileIfMissing(String code, JsonNode profile) {
         int year = profile.get("fiscalYear").asInt();
-        if (client.get("/api/v1/departments/" + code + "/profiles/" + year, "fgu-clerk").status() == 200) {
-            return;
+        if (client.get("/api/v1/departments/" + code + "/profiles/" + year, "fgu-clerk").status() != 200) {
+            workflow.putProfile("fgu-clerk", code, year, profile);
         }
-        require(client.put("/api/v1/departments/" + code + "/profiles/" + year, "fgu-clerk", (ObjectNode) profile),
-                "profile " + code + "/" + year);
     }
 
-    static void require(StaffClient.Answer answer, String step) {
-        if (!answer.ok()) {
-            throw new IllegalStateException("demo step '" + step + "' failed: " + answer);
-        }
+    private static void require(StaffClient.Answer answer, String step) {
+        Workflow.require(answer, step);
     }
 }

@@ -1,0 +1,311 @@
+package cn.finance.disclosure.benchmark;
+
+import cn.finance.disclosure.stack.DemoLoader;
+import cn.finance.disclosure.stack.KeycloakDirectory;
+import cn.finance.disclosure.stack.LocalStack;
+import cn.finance.disclosure.stack.StackSettings;
+import cn.finance.disclosure.stack.StaffClient;
+import cn.finance.disclosure.stack.Workflow;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark: starts the local stack from the built jars (own ports and data), then measures start-up and idle
+ * memory, the public read path (through the gateway, directly, and nginx serving the same bytes, with wrk), the event
+ * latency from a budget approval to the draft disclosure, and a whole district moving through the workflow; writes a
+ * Markdown report. The anonymous rate limit must be off for the read path (benchmarks/run sets it).
+ */
+public final class Benchmark {
+
+    static final String SEED_VERSION = "/public/v1/publications/405001/2024/versions/1";
+    static final List<String> PROCESSES = List.of(LocalStack.GATEWAY, LocalStack.DEPARTMENT, LocalStack.BUDGET,
+            LocalStack.PUBLICATION, LocalStack.KEYCLOAK, LocalStack.KAFKA, LocalStack.MONGO);
+
+    private final Path root;
+    private final Options options;
+    private final PrintStream out;
+    private final Report report = new Report();
+
+    Benchmark(Path root, Options options, PrintStream out) {
+        this.root = root;
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = StackSettings.findProjectRoot(Path.of("."));
+        Options options = Options.parse(args, root);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Report report = new Benchmark(root, options, out).run();
+        Files.createDirectories(options.report().toAbsolutePath().getParent());
+        Files.writeString(options.report(), report.markdown(options));
+        out.println("[benchmark] report written to " + options.report());
+    }
+
+    Report run() throws Exception {
+        if (!"false".equals(System.getenv("PUBLIC_RATE_LIMIT_ENABLED"))) {
+            throw new IllegalStateException("run with PUBLIC_RATE_LIMIT_ENABLED=false (benchmarks/run sets it): "
+                    + "the read path would measure the rate limiter");
+        }
+        report.machine = Machine.describe();
+        LocalStack stack = null;
+        try {
+            for (int run = 1; run <= options.runs(); run++) {
+                if (stack != null) {
+                    stack.close();
+                }
+                stack = startFresh(run);
+            }
+            StackSettings settings = stack.settings();
+            new DemoLoader(settings, out).load();
+            readPath(stack);
+            KeycloakDirectory directory = new KeycloakDirectory(settings.keycloakPort());
+            eventLatency(stack, directory);
+            district(stack, directory);
+            for (String name : PROCESSES) {
+                report.peakRssMb.put(name, ProcessMemory.of(stack.process(name).pid()).peakRssMb());
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+        return report;
+    }
+
+    private LocalStack startFresh(int run) throws IOException {
+        Path work = root.resolve("benchmarks/target/bench");
+        deleteRecursively(work);
+        StackSettings settings = StackSettings.forTests(root, work, false);
+        LocalStack stack = new LocalStack(settings, out);
+        long t0 = System.nanoTime();
+        stack.start();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        report.coldStartSeconds.add(seconds);
+        ManagedSleep.seconds(5); // let start-up work (JIT, first GCs) settle before reading idle memory
+        double total = 0;
+        for (String name : PROCESSES) {
+            double rss = ProcessMemory.of(stack.process(name).pid()).rssMb();
+            report.idleRssMb.computeIfAbsent(name, n -> new ArrayList<>()).add(rss);
+            total += rss;
+        }
+        report.idleRssTotalMb.add(total);
+        out.printf("[benchmark] start-up run %d: ready in %.1f s, %.0f MB RSS at idle%n", run, seconds, total);
+        return stack;
+    }
+
+    // ---- the public read path --------------------------------------------------------------------------------
+
+    private void readPath(LocalStack stack) throws Exception {
+        StackSettings s = stack.settings();
+        String gateway = s.gatewayUrl();
+        String direct = "http://127.0.0.1:" + s.publicationPort();
+        StaffClient.Answer json = get(gateway + SEED_VERSION);
+        StaffClient.Answer html = get(gateway + SEED_VERSION + ".html");
+        if (json.status() != 200 || html.status() != 200) {
+            throw new IllegalStateException("the seed's released version is not readable: " + json.status());
+        }
+        Path nginxRoot = Files.createDirectories(root.resolve("benchmarks/target/bench/nginx-root"));
+        Files.writeString(nginxRoot.resolve("v1.json"), json.body());
+        Files.writeString(nginxRoot.resolve("v1.html"), html.body());
+        String etag = json.header("ETag");
+        report.documentBytes = json.body().getBytes(StandardCharsets.UTF_8).length;
+        report.htmlBytes = html.body().getBytes(StandardCharsets.UTF_8).length;
+        int nginxPort = cn.finance.disclosure.stack.FreePorts.next();
+        try (Nginx nginx = Nginx.serve(nginxRoot, nginxPort, root.resolve("benchmarks/target/bench/nginx"))) {
+            String nginxEtag = get(nginx.url("/v1.json")).header("ETag");
+            Map<String, String[]> targets = new LinkedHashMap<>();
+            targets.put("gateway", new String[]{gateway + SEED_VERSION, gateway + SEED_VERSION + ".html", etag});
+            targets.put("publication-service", new String[]{direct + SEED_VERSION, direct + SEED_VERSION + ".html", etag});
+            targets.put("nginx", new String[]{nginx.url("/v1.json"), nginx.url("/v1.html"), nginxEtag});
+            for (String[] target : targets.values()) { // warm-up: JIT and connection pools, not measured
+                Wrk.run(target[0], 16, Math.max(1, options.wrkSeconds()));
+            }
+            for (int run = 1; run <= options.runs(); run++) {
+                for (int connections : options.connections()) {
+                    for (Map.Entry<String, String[]> target : targets.entrySet()) {
+                        String[] t = target.getValue();
+                        cell("JSON", target.getKey(), connections, Wrk.run(t[0], connections, options.wrkSeconds()));
+                        cell("HTML", target.getKey(), connections, Wrk.run(t[1], connections, options.wrkSeconds()));
+                        cell("304", target.getKey(), connections, Wrk.run(t[0], connections, options.wrkSeconds(),
+                                "If-None-Match: " + t[2]));
+                    }
+                }
+                out.printf("[benchmark] read path run %d done%n", run);
+            }
+        }
+    }
+
+    private void cell(String kind, String target, int connections, Wrk.Result result) {
+        report.readPath.computeIfAbsent(new Report.Cell(kind, target, connections), c -> new ArrayList<>()).add(result);
+    }
+
+    private static StaffClient.Answer get(String url) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new StaffClient.Answer(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- event latency ---------------------------------------------------------------------------------------
+
+    private void eventLatency(LocalStack stack, KeycloakDirectory directory) throws Exception {
+        StackSettings s = stack.settings();
+        Workflow viaGateway = new Workflow(new StaffClient(s.gatewayUrl(), s.issuer()));
+        // the draft is looked for at publication-service itself, so the gateway's hop is not added to the figure
+        Workflow atService = new Workflow(new StaffClient("http://127.0.0.1:" + s.publicationPort(), s.issuer()));
+        JsonNode facts = DemoLoader.seedFacts();
+        for (int run = 1; run <= options.runs(); run++) {
+            int first = 460_000 + (run - 1) * 1_000;
+            List<String> budgets = prepareSubmitted(viaGateway, directory, facts, first, options.approvals());
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < budgets.size(); i++) {
+                String code = String.valueOf(first + i);
+                viaGateway.approve("bureau-reviewer", budgets.get(i));
+                long approved = System.nanoTime();
+                atService.awaitPublication("bureau-publisher", code + "-2024", Duration.ofSeconds(30),
+                        Duration.ofMillis(2), "DRAFT");
+                millis.add((System.nanoTime() - approved) / 1e6);
+            }
+            report.eventLatencyP50.add(Stats.percentile(millis, 50));
+            report.eventLatencyP99.add(Stats.percentile(millis, 99));
+            report.eventLatencySamples += millis.size();
+            out.printf("[benchmark] event latency run %d: p50 %.1f ms, p99 %.1f ms over %d approvals%n", run,
+                    Stats.percentile(millis, 50), Stats.percentile(millis, 99), millis.size());
+        }
+    }
+
+    /** Departments with a clerk, a registration, a profile and a submitted budget each; returns the budget ids. */
+    private List<String> prepareSubmitted(Workflow workflow, KeycloakDirectory directory, JsonNode facts, int first,
+                                          int count) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(count, (String) null)));
+        parallel(count, i -> {
+            String code = String.valueOf(first + i);
+            String clerk = "bench-clerk-" + code;
+            directory.ensureUser(clerk, code, "department-clerk");
+            workflow.register("bureau-admin", code, "基准测试单位" + code, "单位" + code, "重庆市綦江区", "行政机关");
+            workflow.putProfile(clerk, code, 2024, facts.get("department").get("profile"));
+            String id = workflow.createBudget(clerk, budgetFor(facts, code));
+            workflow.submit(clerk, id);
+            ids.set(i, id);
+        });
+        return List.copyOf(ids);
+    }
+
+    static JsonNode budgetFor(JsonNode facts, String code) {
+        ObjectNode budget = (ObjectNode) facts.get("budget").deepCopy();
+        budget.put("departmentCode", code);
+        return budget;
+    }
+
+    // ---- a whole district ------------------------------------------------------------------------------------
+
+    private void district(LocalStack stack, KeycloakDirectory directory) throws Exception {
+        StackSettings s = stack.settings();
+        Workflow workflow = new Workflow(new StaffClient(s.gatewayUrl(), s.issuer()));
+        JsonNode facts = DemoLoader.seedFacts();
+        for (int run = 1; run <= options.runs(); run++) {
+            int first = 470_000 + (run - 1) * 1_000;
+            parallel(options.departments(), i -> {
+                String code = String.valueOf(first + i);
+                directory.ensureUser("district-clerk-" + code, code, "department-clerk");
+                directory.ensureUser("district-head-" + code, code, "department-head");
+            });
+            AtomicInteger errors = new AtomicInteger();
+            long t0 = System.nanoTime();
+            int failed = parallel(options.departments(), i -> {
+                String code = String.valueOf(first + i);
+                String clerk = "district-clerk-" + code;
+                workflow.register("bureau-admin", code, "綦江区演示单位" + code, "单位" + code, "重庆市綦江区", "行政机关");
+                workflow.putProfile(clerk, code, 2024, facts.get("department").get("profile"));
+                String id = workflow.createBudget(clerk, budgetFor(facts, code));
+                workflow.submit(clerk, id);
+                workflow.approve("bureau-reviewer", id);
+                JsonNode draft = workflow.awaitPublication("bureau-publisher", code + "-2024", Duration.ofSeconds(60),
+                        Duration.ofMillis(20), "DRAFT");
+                workflow.confirm("district-head-" + code, code + "-2024", Workflow.draftHash(draft));
+                workflow.release("bureau-publisher", code + "-2024", Workflow.draftHash(draft));
+            });
+            errors.addAndGet(failed);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            report.districtSeconds.add(seconds);
+            report.districtErrors += errors.get();
+            report.districtDepartments = options.departments();
+            out.printf("[benchmark] district run %d: %d departments released in %.1f s, %d errors%n", run,
+                    options.departments(), seconds, errors.get());
+        }
+    }
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} tasks on the configured number of workers; returns how many failed (each is printed). */
+    private int parallel(int count, Task task) throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(options.workers())) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    try {
+                        task.run(index);
+                    } catch (Exception | AssertionError e) {
+                        failures.incrementAndGet();
+                        out.println("[benchmark] task " + index + " failed: " + e.getMessage());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        return failures.get();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static final class ManagedSleep {
+        static void seconds(int s) {
+            try {
+                Thread.sleep(s * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package cn.finance.disclosure.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What to measure and how much; {@code --smoke} is the tiny size the test command runs to keep this working. */
+record Options(int runs, int wrkSeconds, List<Integer> connections, int approvals, int departments, int workers,
+               Path report, boolean smoke) {
+
+    static Options parse(String[] args, Path projectRoot) {
+        int runs = 3;
+        int seconds = 5;
+        List<Integer> connections = List.of(1, 16, 64);
+        int approvals = 200;
+        int departments = 300;
+        int workers = 8;
+        Path report = projectRoot.resolve("benchmarks/REPORT.md");
+        boolean smoke = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--connections" -> {
+                    List<Integer> list = new ArrayList<>();
+                    for (String c : args[++i].split(",")) {
+                        list.add(Integer.parseInt(c.trim()));
+                    }
+                    connections = List.copyOf(list);
+                }
+                case "--approvals" -> approvals = Integer.parseInt(args[++i]);
+                case "--departments" -> departments = Integer.parseInt(args[++i]);
+                case "--workers" -> workers = Integer.parseInt(args[++i]);
+                case "--report" -> report = Path.of(args[++i]);
+                case "--smoke" -> smoke = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (known: --runs --seconds --connections --approvals --departments --workers --report --smoke)");
+            }
+        }
+        if (smoke) {
+            return new Options(1, 1, List.of(1, 4), 3, 3, 2,
+                    projectRoot.resolve("benchmarks/target/smoke-report.md"), true);
+        }
+        return new Options(runs, seconds, connections, approvals, departments, workers, report, false);
+    }
+}
