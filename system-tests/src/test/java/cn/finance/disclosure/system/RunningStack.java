@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * The whole stack, started once per test JVM from the built jars exactly as the run command starts it (own free
- * ports, own data, Keycloak in memory, logs in target/stack-logs), with the demo loaded. Stopped when the JVM exits.
+ * ports, own data, Keycloak in memory, logs in target/stack/<pid>/logs), with the demo loaded. Stopped when the JVM exits.
  */
 final class RunningStack {
 
@@ -29,7 +29,8 @@ final class RunningStack {
             Path root = StackSettings.findProjectRoot(Path.of(""));
             Path work;
             try {
-                work = Files.createDirectories(root.resolve("system-tests/target/stack"));
+                // one folder per test JVM: several runs side by side (a developer's and CI's) never share data
+                work = Files.createDirectories(root.resolve("system-tests/target/stack/" + ProcessHandle.current().pid()));
                 deleteRecursively(work.resolve("data"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -10,6 +10,7 @@ import cn.finance.disclosure.publication.document.DisclosureTable;
 import cn.finance.disclosure.publication.document.HtmlRenderer;
 import cn.finance.disclosure.publication.document.PlainTextRenderer;
 import cn.finance.disclosure.publication.document.TableCodes;
+import cn.finance.disclosure.publication.publicapi.ReleasedRepresentations.Representation;
 import cn.finance.disclosure.support.web.DomainException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,12 +27,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The public read API portals build on: anonymous, read only, released versions only. A version never changes its
@@ -49,9 +52,13 @@ class PublicController {
             .withZone(Deadlines.ZONE);
 
     private final PublicCatalog catalog;
+    private final ReleasedRepresentations representations;
+    private final JsonMapper json;
 
-    PublicController(PublicCatalog catalog) {
+    PublicController(PublicCatalog catalog, ReleasedRepresentations representations, JsonMapper json) {
         this.catalog = catalog;
+        this.representations = representations;
+        this.json = json;
     }
 
     @GetMapping
@@ -93,65 +100,54 @@ class PublicController {
     }
 
     @GetMapping("/{code}/{fiscalYear}/versions/{n}")
-    ResponseEntity<PublicViews.VersionDocument> version(
+    ResponseEntity<byte[]> version(
             @PathVariable @Pattern(regexp = CODE) String code, @PathVariable @Min(2000) @Max(2100) int fiscalYear,
             @PathVariable("n") String n,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int number = number(n);
-        Disclosure d = catalog.published(code, fiscalYear);
-        PublishedVersion v = catalog.version(d, number);
-        String etag = Conditional.quoted(v.contentHash());
-        ResponseEntity<PublicViews.VersionDocument> notModified = Conditional.notModified(ifNoneMatch, etag,
-                Conditional.IMMUTABLE);
-        if (notModified != null) {
-            return notModified;
-        }
-        return ResponseEntity.ok().headers(Conditional.headers(etag, Conditional.IMMUTABLE))
-                .contentType(MediaType.APPLICATION_JSON).body(PublicViews.VersionDocument.of(d, v));
+        return immutable(key(code, fiscalYear, number, "json"), ifNoneMatch, () -> {
+            Disclosure d = catalog.published(code, fiscalYear);
+            PublishedVersion v = catalog.version(d, number);
+            return new Representation(Conditional.quoted(v.contentHash()), MediaType.APPLICATION_JSON_VALUE,
+                    json.writeValueAsBytes(PublicViews.VersionDocument.of(d, v)), null);
+        });
     }
 
     @GetMapping(VERSION + ".txt")
-    ResponseEntity<String> text(@PathVariable @Pattern(regexp = CODE) String code,
+    ResponseEntity<byte[]> text(@PathVariable @Pattern(regexp = CODE) String code,
                                 @PathVariable @Min(2000) @Max(2100) int fiscalYear, @PathVariable("n") String n,
                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int number = number(n);
-        Disclosure d = catalog.published(code, fiscalYear);
-        PublishedVersion v = catalog.version(d, number);
-        String etag = Conditional.quoted(v.contentHash() + "-txt");
-        ResponseEntity<String> notModified = Conditional.notModified(ifNoneMatch, etag, Conditional.IMMUTABLE);
-        if (notModified != null) {
-            return notModified;
-        }
-        String text = GeneratedContent.tree(v.contentJson()).path("text").stringValue();
-        return ResponseEntity.ok().headers(Conditional.headers(etag, Conditional.IMMUTABLE))
-                .contentType(MediaType.parseMediaType(PlainTextRenderer.MEDIA_TYPE)).body(text);
+        return immutable(key(code, fiscalYear, number, "txt"), ifNoneMatch, () -> {
+            PublishedVersion v = catalog.version(catalog.published(code, fiscalYear), number);
+            String text = GeneratedContent.tree(v.contentJson()).path("text").stringValue();
+            return new Representation(Conditional.quoted(v.contentHash() + "-txt"), PlainTextRenderer.MEDIA_TYPE,
+                    text.getBytes(StandardCharsets.UTF_8), null);
+        });
     }
 
     @GetMapping(VERSION + ".html")
-    ResponseEntity<String> html(@PathVariable @Pattern(regexp = CODE) String code,
+    ResponseEntity<byte[]> html(@PathVariable @Pattern(regexp = CODE) String code,
                                 @PathVariable @Min(2000) @Max(2100) int fiscalYear, @PathVariable("n") String n,
                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int number = number(n);
-        Disclosure d = catalog.published(code, fiscalYear);
-        PublishedVersion v = catalog.version(d, number);
-        String etag = Conditional.quoted(v.contentHash() + "-html");
-        ResponseEntity<String> notModified = Conditional.notModified(ifNoneMatch, etag, Conditional.IMMUTABLE);
-        if (notModified != null) {
-            return notModified;
-        }
-        // Only what never changes about a version goes on the page, so the page is as immutable as the content.
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("单位编码", d.departmentCode());
-        metadata.put("预算年度", Integer.toString(d.fiscalYear()));
-        metadata.put("版本", "第" + v.number() + "版" + (v.correction() ? "（更正第" + v.supersedes() + "版）" : ""));
-        metadata.put("发布时间", LOCAL_TIME.format(v.releasedAt()) + "（北京时间）");
-        if (v.correction()) {
-            metadata.put("更正原因", v.reason());
-        }
-        metadata.put("内容哈希（SHA-256）", v.contentHash());
-        String page = new HtmlRenderer().render(GeneratedContent.content(v.contentJson()), metadata);
-        return ResponseEntity.ok().headers(Conditional.headers(etag, Conditional.IMMUTABLE))
-                .contentType(MediaType.parseMediaType(HtmlRenderer.MEDIA_TYPE)).body(page);
+        return immutable(key(code, fiscalYear, number, "html"), ifNoneMatch, () -> {
+            Disclosure d = catalog.published(code, fiscalYear);
+            PublishedVersion v = catalog.version(d, number);
+            // Only what never changes about a version goes on the page, so the page is as immutable as the content.
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("单位编码", d.departmentCode());
+            metadata.put("预算年度", Integer.toString(d.fiscalYear()));
+            metadata.put("版本", "第" + v.number() + "版" + (v.correction() ? "（更正第" + v.supersedes() + "版）" : ""));
+            metadata.put("发布时间", LOCAL_TIME.format(v.releasedAt()) + "（北京时间）");
+            if (v.correction()) {
+                metadata.put("更正原因", v.reason());
+            }
+            metadata.put("内容哈希（SHA-256）", v.contentHash());
+            String page = new HtmlRenderer().render(GeneratedContent.content(v.contentJson()), metadata);
+            return new Representation(Conditional.quoted(v.contentHash() + "-html"), HtmlRenderer.MEDIA_TYPE,
+                    page.getBytes(StandardCharsets.UTF_8), null);
+        });
     }
 
     @GetMapping(VERSION + "/tables/{table}.csv")
@@ -160,24 +156,39 @@ class PublicController {
                                  @PathVariable String table,
                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int number = number(n);
-        Disclosure d = catalog.published(code, fiscalYear);
-        PublishedVersion v = catalog.version(d, number);
-        DisclosureContent content = GeneratedContent.content(v.contentJson());
-        DisclosureTable found = TableCodes.ALL.contains(table) ? content.findTable(table).orElse(null) : null;
-        if (found == null) {
-            throw DomainException.notFound("第" + v.number() + "版没有表 " + table + "（可用的表见该版本 JSON 的 links.tables）");
+        if (!TableCodes.ALL.contains(table)) {
+            throw DomainException.notFound("没有表 " + table + "（可用的表见该版本 JSON 的 links.tables）");
         }
-        String etag = Conditional.quoted(v.contentHash() + "-" + table);
-        ResponseEntity<byte[]> notModified = Conditional.notModified(ifNoneMatch, etag, Conditional.IMMUTABLE);
+        return immutable(key(code, fiscalYear, number, "csv:" + table), ifNoneMatch, () -> {
+            Disclosure d = catalog.published(code, fiscalYear);
+            PublishedVersion v = catalog.version(d, number);
+            DisclosureContent content = GeneratedContent.content(v.contentJson());
+            DisclosureTable found = content.findTable(table).orElseThrow(() -> DomainException.notFound(
+                    "第" + v.number() + "版没有表 " + table + "（可用的表见该版本 JSON 的 links.tables）"));
+            String filename = d.departmentCode() + "-" + d.fiscalYear() + "-v" + v.number() + "-" + table + ".csv";
+            return new Representation(Conditional.quoted(v.contentHash() + "-" + table), CsvRenderer.MEDIA_TYPE,
+                    new CsvRenderer().render(found),
+                    ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString());
+        });
+    }
+
+    private static String key(String code, int fiscalYear, int number, String kind) {
+        return code + "/" + fiscalYear + "/" + number + "/" + kind;
+    }
+
+    /** An immutable representation from memory (made once), as 304 when the caller has it already. */
+    private ResponseEntity<byte[]> immutable(String key, String ifNoneMatch, Supplier<Representation> make) {
+        Representation r = representations.get(key, make);
+        ResponseEntity<byte[]> notModified = Conditional.notModified(ifNoneMatch, r.etag(), Conditional.IMMUTABLE);
         if (notModified != null) {
             return notModified;
         }
-        String filename = d.departmentCode() + "-" + d.fiscalYear() + "-v" + v.number() + "-" + table + ".csv";
-        return ResponseEntity.ok().headers(Conditional.headers(etag, Conditional.IMMUTABLE))
-                .contentType(MediaType.parseMediaType(CsvRenderer.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(new CsvRenderer().render(found));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().headers(Conditional.headers(r.etag(), Conditional.IMMUTABLE))
+                .contentType(MediaType.parseMediaType(r.mediaType()));
+        if (r.contentDisposition() != null) {
+            ok.header(HttpHeaders.CONTENT_DISPOSITION, r.contentDisposition());
+        }
+        return ok.body(r.body());
     }
 
     /**

@@ -27,24 +27,24 @@ final class PublicViews {
 
     /**
      * One version: metadata beside {@code content}, the exact tree whose RFC 8785 canonical JSON hashes to
-     * {@code contentHash}. {@code reason} is a correction's public reason; a withdrawn version carries its withdrawal.
+     * {@code contentHash}. Only what never changes about a version is here ({@code reason} is a correction's public
+     * reason, fixed at release), so the document is as immutable as its ETag and cache headers say; whether it is
+     * current, superseded or withdrawn is in the version list ({@code links.versions}) and the release feed.
      */
-    record VersionDocument(String departmentCode, String departmentName, int fiscalYear, int version, String status,
+    record VersionDocument(String departmentCode, String departmentName, int fiscalYear, int version,
                            Instant releasedAt, boolean correction, String reason, Integer supersedes,
-                           Integer supersededBy, Instant withdrawnAt, String withdrawalReason, String contentHash,
-                           Links links, JsonNode content) {
+                           String contentHash, Links links, JsonNode content) {
 
         static VersionDocument of(Disclosure d, PublishedVersion v) {
             JsonNode content = GeneratedContent.tree(v.contentJson());
             // the name as released, from the immutable content, like everything else that describes this version
             return new VersionDocument(d.departmentCode(), content.path("departmentName").stringValue(),
-                    d.fiscalYear(), v.number(),
-                    v.status().wire(), v.releasedAt(), v.correction(), v.reason(), v.supersedes(), v.supersededBy(),
-                    v.withdrawnAt(), v.withdrawalReason(), v.contentHash(), Links.of(d, v, content), content);
+                    d.fiscalYear(), v.number(), v.releasedAt(), v.correction(), v.reason(), v.supersedes(),
+                    v.contentHash(), Links.of(d, v, content), content);
         }
     }
 
-    record Links(String self, String text, String html, Map<String, String> tables) {
+    record Links(String self, String text, String html, String versions, Map<String, String> tables) {
         static Links of(Disclosure d, PublishedVersion v, JsonNode content) {
             String self = d.versionPath(v.number());
             JsonNode tables = content.path("tables");
@@ -56,7 +56,8 @@ final class PublicViews {
                     }
                 }
             }
-            return new Links(self, self + ".txt", self + ".html", byCode);
+            return new Links(self, self + ".txt", self + ".html",
+                    Disclosure.publicPath(d.departmentCode(), d.fiscalYear()) + "/versions", byCode);
         }
     }
 

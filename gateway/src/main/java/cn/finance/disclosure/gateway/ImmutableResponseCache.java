@@ -1,0 +1,167 @@
+package cn.finance.disclosure.gateway;
+
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Released versions never change, so the gateway keeps their representations (JSON, .txt, .html, table CSV) in
+ * memory once publication-service has answered them with {@code Cache-Control: ... immutable} and an ETag, and
+ * answers later reads itself: 200 with the same bytes and headers, or 304 when If-None-Match matches. Only those
+ * paths, only GET without a query, only 200 answers that declare themselves immutable; bounded in entries and bytes,
+ * least recently used first out. Every gateway node keeps its own copy: nothing to invalidate, since nothing changes.
+ */
+@Component
+class ImmutableResponseCache implements GlobalFilter, Ordered {
+
+    static final Pattern CACHEABLE = Pattern.compile(
+            "/public/v1/publications/[0-9]{6,12}/[0-9]{4}/versions/[0-9]{1,9}(\\.txt|\\.html|/tables/[a-z0-9-]{1,64}\\.csv)?");
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
+            HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.LAST_MODIFIED);
+
+    record Entry(HttpHeaders headers, byte[] body) {
+    }
+
+    private final long maxBytes;
+    private final int maxEntries;
+    private final boolean enabled;
+    private long bytes;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+
+    ImmutableResponseCache(@Value("${finance.gateway.immutable-cache.enabled:true}") boolean enabled,
+                           @Value("${finance.gateway.immutable-cache.max-size:64MB}") DataSize maxSize,
+                           @Value("${finance.gateway.immutable-cache.max-entries:10000}") int maxEntries) {
+        this.enabled = enabled;
+        this.maxBytes = maxSize.toBytes();
+        this.maxEntries = maxEntries;
+    }
+
+    @Override
+    public int getOrder() {
+        return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1; // wraps the response before it is written
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        var request = exchange.getRequest();
+        String path = request.getPath().value();
+        if (!enabled || request.getMethod() != HttpMethod.GET || !request.getQueryParams().isEmpty()
+                || !CACHEABLE.matcher(path).matches()) {
+            return chain.filter(exchange);
+        }
+        Entry cached = get(path);
+        if (cached != null) {
+            return answer(exchange, cached);
+        }
+        ServerHttpResponse original = exchange.getResponse();
+        ServerHttpResponseDecorator capturing = new ServerHttpResponseDecorator(original) {
+            @Override
+            public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                if (!isImmutable(getStatusCode() == null ? 0 : getStatusCode().value(), getHeaders())) {
+                    return super.writeWith(body);
+                }
+                return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
+                    byte[] bytes = new byte[joined.readableByteCount()];
+                    joined.read(bytes);
+                    DataBufferUtils.release(joined);
+                    put(path, new Entry(kept(getHeaders()), bytes));
+                    return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().response(capturing).build());
+    }
+
+    static boolean isImmutable(int status, HttpHeaders headers) {
+        String cacheControl = headers.getFirst(HttpHeaders.CACHE_CONTROL);
+        return status == 200 && headers.getETag() != null && cacheControl != null && cacheControl.contains("immutable");
+    }
+
+    private static HttpHeaders kept(HttpHeaders headers) {
+        HttpHeaders kept = new HttpHeaders();
+        for (String name : KEPT_HEADERS) {
+            List<String> values = headers.get(name);
+            if (values != null) {
+                kept.put(name, List.copyOf(values));
+            }
+        }
+        return HttpHeaders.readOnlyHttpHeaders(kept);
+    }
+
+    private static Mono<Void> answer(ServerWebExchange exchange, Entry entry) {
+        ServerHttpResponse response = exchange.getResponse();
+        String etag = entry.headers().getETag();
+        if (matches(exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatusCode(HttpStatus.NOT_MODIFIED);
+            response.getHeaders().setETag(etag);
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, entry.headers().getFirst(HttpHeaders.CACHE_CONTROL));
+            return response.setComplete();
+        }
+        response.setStatusCode(HttpStatus.OK);
+        entry.headers().forEach((name, values) -> response.getHeaders().put(name, values));
+        response.getHeaders().setContentLength(entry.body().length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(entry.body())));
+    }
+
+    /** RFC 9110 weak comparison of If-None-Match against the stored strong ETag. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || etag == null) {
+            return false;
+        }
+        String wanted = strip(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || strip(c).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strip(String tag) {
+        String t = tag.startsWith("W/") ? tag.substring(2) : tag;
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    private synchronized Entry get(String path) {
+        return entries.get(path);
+    }
+
+    private synchronized void put(String path, Entry entry) {
+        if (entry.body().length > maxBytes / 8 || entries.containsKey(path)) {
+            return;
+        }
+        entries.put(path, entry);
+        bytes += entry.body().length;
+        var oldest = entries.entrySet().iterator();
+        while ((bytes > maxBytes || entries.size() > maxEntries) && oldest.hasNext()) {
+            Map.Entry<String, Entry> evicted = oldest.next();
+            bytes -= evicted.getValue().body().length;
+            oldest.remove();
+        }
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+}

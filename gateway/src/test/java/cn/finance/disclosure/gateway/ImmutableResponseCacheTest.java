@@ -1,0 +1,121 @@
+package cn.finance.disclosure.gateway;
+
+import cn.finance.disclosure.testing.Http;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Released versions are answered from the gateway's memory after the first read; nothing else is. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "finance.gateway.public-rate-limit.enabled=false", "logging.structured.format.console="})
+class ImmutableResponseCacheTest {
+
+    static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+    static final HttpServer STUB = stub();
+
+    static HttpServer stub() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                HITS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                byte[] body = ("{\"版本\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+                int status = path.endsWith("/versions/9") ? 404 : 200;
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("ETag", "\"hash-" + path.length() + "\"");
+                exchange.getResponseHeaders().add("Cache-Control", path.matches(".*/versions/[0-9]+.*")
+                        ? "max-age=31536000, public, immutable" : "no-cache, public");
+                exchange.sendResponseHeaders(status, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("PUBLICATION_SERVICE_URI", () -> "http://127.0.0.1:" + STUB.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        STUB.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    Http http() {
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void aReleasedVersionIsFetchedOnceAndThenServedWithTheSameBytesAndHeaders() {
+        String path = "/public/v1/publications/405001/2024/versions/1";
+        Http.Response first = http().get(path, null);
+        Http.Response second = http().get(path, null);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body()).contains("版本");
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(second.header("Cache-Control")).contains("immutable");
+        assertThat(second.header("Content-Type")).startsWith("application/json");
+        assertThat(HITS.get(path).get()).isEqualTo(1);
+
+        Http.Response revalidated = http().get(path, null, "If-None-Match", first.header("ETag"));
+        assertThat(revalidated.status()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        assertThat(revalidated.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(http().get(path, null, "If-None-Match", "\"other\"").status()).isEqualTo(200);
+        assertThat(HITS.get(path).get()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRepresentationOfAVersionIsCachedSeparately() {
+        for (String suffix : new String[]{".txt", ".html", "/tables/three-public-expenses.csv"}) {
+            String path = "/public/v1/publications/405001/2024/versions/2" + suffix;
+            assertThat(http().get(path, null).body()).contains(path);
+            assertThat(http().get(path, null).body()).contains(path);
+            assertThat(HITS.get(path).get()).as(suffix).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void mutableAnswersErrorsAndQueriesAlwaysReachTheService() {
+        String current = "/public/v1/publications/405001/2024";
+        http().get(current, null);
+        http().get(current, null);
+        assertThat(HITS.get(current).get()).isEqualTo(2);
+
+        String missing = "/public/v1/publications/405001/2024/versions/9";
+        http().get(missing, null);
+        http().get(missing, null);
+        assertThat(HITS.get(missing).get()).isEqualTo(2);
+
+        String versioned = "/public/v1/publications/405001/2024/versions/3";
+        http().get(versioned + "?x=1", null);
+        http().get(versioned + "?x=1", null);
+        assertThat(HITS.get(versioned).get()).isEqualTo(2);
+    }
+}
