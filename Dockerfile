@@ -29,6 +29,7 @@ COPY budget-service/pom.xml budget-service/
 COPY publication-service/pom.xml publication-service/
 COPY gateway/pom.xml gateway/
 COPY system-tests/pom.xml system-tests/
+COPY benchmarks/pom.xml benchmarks/
 RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} -Dspring-boot.repackage.skip=true package \
  && rm -rf */target
 
