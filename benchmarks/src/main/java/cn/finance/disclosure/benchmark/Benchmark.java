@@ -179,7 +179,7 @@ public final class Benchmark {
         // the draft is looked for at publication-service itself, so the gateway's hop is not added to the figure
         Workflow atService = new Workflow(new StaffClient("http://127.0.0.1:" + s.publicationPort(), s.issuer()));
         JsonNode facts = DemoLoader.seedFacts();
-        for (int run = 1; run <= options.runs(); run++) {
+        for (int run = 1; run <= options.workflowRuns(); run++) {
             int first = 460_000 + (run - 1) * 1_000;
             List<String> budgets = prepareSubmitted(viaGateway, directory, facts, first, options.approvals());
             List<Double> millis = new ArrayList<>();
@@ -228,7 +228,7 @@ public final class Benchmark {
         StackSettings s = stack.settings();
         Workflow workflow = new Workflow(new StaffClient(s.gatewayUrl(), s.issuer()));
         JsonNode facts = DemoLoader.seedFacts();
-        for (int run = 1; run <= options.runs(); run++) {
+        for (int run = 1; run <= options.workflowRuns(); run++) {
             int first = 470_000 + (run - 1) * 1_000;
             parallel(options.departments(), i -> {
                 String code = String.valueOf(first + i);

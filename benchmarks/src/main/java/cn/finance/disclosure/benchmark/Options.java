@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What to measure and how much; {@code --smoke} is the tiny size the test command runs to keep this working. */
-record Options(int runs, int wrkSeconds, List<Integer> connections, int approvals, int departments, int workers,
-               Path report, boolean smoke) {
+record Options(int runs, int workflowRuns, int wrkSeconds, List<Integer> connections, int approvals, int departments,
+               int workers, Path report, boolean smoke) {
 
     static Options parse(String[] args, Path projectRoot) {
         int runs = 3;
+        int workflowRuns = 1;
         int seconds = 5;
         List<Integer> connections = List.of(1, 16, 64);
         int approvals = 200;
@@ -20,6 +21,7 @@ record Options(int runs, int wrkSeconds, List<Integer> connections, int approval
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--workflow-runs" -> workflowRuns = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--connections" -> {
                     List<Integer> list = new ArrayList<>();
@@ -34,13 +36,13 @@ record Options(int runs, int wrkSeconds, List<Integer> connections, int approval
                 case "--report" -> report = Path.of(args[++i]);
                 case "--smoke" -> smoke = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --runs --seconds --connections --approvals --departments --workers --report --smoke)");
+                        + " (known: --runs --workflow-runs --seconds --connections --approvals --departments --workers --report --smoke)");
             }
         }
         if (smoke) {
-            return new Options(1, 1, List.of(1, 4), 3, 3, 2,
+            return new Options(1, 1, 1, List.of(1, 4), 3, 3, 2,
                     projectRoot.resolve("benchmarks/target/smoke-report.md"), true);
         }
-        return new Options(runs, seconds, connections, approvals, departments, workers, report, false);
+        return new Options(runs, workflowRuns, seconds, connections, approvals, departments, workers, report, false);
     }
 }

@@ -36,8 +36,9 @@ final class Report {
         md.append("- Machine: ").append(machine).append("\n");
         md.append("- Versions: Spring Boot 4.0.7, Spring Cloud 2025.1.4 (Gateway 5.0.4), Kafka 4.1.2, Keycloak 26.5.6, "
                 + "MongoDB-wire server mongo-java-server 1.47.0 (H2 backend)\n");
-        md.append("- Runs: ").append(options.runs()).append("; every figure is median (min–max) over the runs. "
-                + "All processes on 127.0.0.1 of this one machine, load generator included.\n\n");
+        md.append("- Runs: start-up and read path ").append(options.runs()).append(", event latency and district ")
+                .append(options.workflowRuns()).append("; a figure over several runs is median (min–max). "
+                        + "All processes on 127.0.0.1 of this one machine, load generator included.\n\n");
 
         md.append("## Start-up and idle memory\n\n");
         md.append("| figure | value |\n| --- | --- |\n");
