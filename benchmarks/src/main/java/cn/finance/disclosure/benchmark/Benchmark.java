@@ -139,14 +139,20 @@ public final class Benchmark {
             for (String[] target : targets.values()) { // warm-up: JIT and connection pools, not measured
                 Wrk.run(target[0], 16, Math.max(1, options.wrkSeconds()));
             }
+            // whose CPU a request costs: the gateway answers released versions from memory, so it is the gateway
+            Map<String, long[]> servers = Map.of(
+                    "gateway", new long[]{stack.process(LocalStack.GATEWAY).pid(), stack.process(LocalStack.PUBLICATION).pid()},
+                    "publication-service", new long[]{stack.process(LocalStack.PUBLICATION).pid()},
+                    "nginx", new long[]{nginx.pid()});
             for (int run = 1; run <= options.runs(); run++) {
                 for (int connections : options.connections()) {
                     for (Map.Entry<String, String[]> target : targets.entrySet()) {
                         String[] t = target.getValue();
-                        cell("JSON", target.getKey(), connections, Wrk.run(t[0], connections, options.wrkSeconds()));
-                        cell("HTML", target.getKey(), connections, Wrk.run(t[1], connections, options.wrkSeconds()));
-                        cell("304", target.getKey(), connections, Wrk.run(t[0], connections, options.wrkSeconds(),
-                                "If-None-Match: " + t[2]));
+                        long[] pids = servers.get(target.getKey());
+                        measured("JSON", target.getKey(), connections, pids, () -> Wrk.run(t[0], connections, options.wrkSeconds()));
+                        measured("HTML", target.getKey(), connections, pids, () -> Wrk.run(t[1], connections, options.wrkSeconds()));
+                        measured("304", target.getKey(), connections, pids, () -> Wrk.run(t[0], connections,
+                                options.wrkSeconds(), "If-None-Match: " + t[2]));
                     }
                 }
                 out.printf("[benchmark] read path run %d done%n", run);
@@ -154,8 +160,23 @@ public final class Benchmark {
         }
     }
 
-    private void cell(String kind, String target, int connections, Wrk.Result result) {
-        report.readPath.computeIfAbsent(new Report.Cell(kind, target, connections), c -> new ArrayList<>()).add(result);
+    /** One wrk cell, with the CPU time the serving processes spent on it (per request). */
+    private void measured(String kind, String target, int connections, long[] pids,
+                          java.util.function.Supplier<Wrk.Result> load) {
+        double cpuBefore = 0;
+        for (long pid : pids) {
+            cpuBefore += ProcessMemory.cpuMillis(pid);
+        }
+        Wrk.Result result = load.get();
+        double cpu = -cpuBefore;
+        for (long pid : pids) {
+            cpu += ProcessMemory.cpuMillis(pid);
+        }
+        Report.Cell cell = new Report.Cell(kind, target, connections);
+        report.readPath.computeIfAbsent(cell, c -> new ArrayList<>()).add(result);
+        if (result.requests() > 0) {
+            report.cpuMillisPerRequest.computeIfAbsent(cell, c -> new ArrayList<>()).add(cpu / result.requests());
+        }
     }
 
     private static StaffClient.Answer get(String url) {

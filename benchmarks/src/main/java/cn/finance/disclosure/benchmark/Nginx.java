@@ -76,6 +76,10 @@ final class Nginx implements AutoCloseable {
         throw new IllegalStateException("nginx did not listen on " + port);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -24,6 +24,21 @@ final class ProcessMemory {
         return new Reading(rss, peak);
     }
 
+    /** CPU time (user + system) the process and its descendants have used so far, in milliseconds. */
+    static double cpuMillis(long pid) {
+        double ticks = 0;
+        for (long p : withDescendants(pid)) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + p + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (IOException | RuntimeException e) {
+                // the process ended
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
     private static long[] withDescendants(long pid) {
         return ProcessHandle.of(pid).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h),
                 h.descendants()).mapToLong(ProcessHandle::pid).toArray()).orElse(new long[0]);

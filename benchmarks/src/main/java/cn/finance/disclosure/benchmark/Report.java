@@ -18,6 +18,7 @@ final class Report {
     final Map<String, List<Double>> idleRssMb = new LinkedHashMap<>();
     final List<Double> idleRssTotalMb = new ArrayList<>();
     final Map<Cell, List<Wrk.Result>> readPath = new LinkedHashMap<>();
+    final Map<Cell, List<Double>> cpuMillisPerRequest = new LinkedHashMap<>();
     int documentBytes;
     int htmlBytes;
     final List<Double> eventLatencyP50 = new ArrayList<>();
@@ -53,8 +54,11 @@ final class Report {
                 .append(documentBytes).append(" bytes, HTML ").append(htmlBytes)
                 .append(" bytes; 304 = revalidation with If-None-Match. nginx serves the same bytes from files. "
                         + "Ratio = requests/s relative to nginx in the same run and cell.\n\n");
-        md.append("| document | connections | target | requests/s | ratio to nginx | p50 ms | p99 ms | errors |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append("CPU/request = user+system CPU time of the serving processes (gateway and publication-service for the "
+                + "gateway row, publication-service alone, nginx's master and workers) during the cell, divided by the "
+                + "requests it answered: what one request costs, whatever else shares the two cores (wrk itself does).\n\n");
+        md.append("| document | connections | target | requests/s | ratio to nginx | p50 ms | p99 ms | CPU/request ms | errors |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         readPath.forEach((cell, results) -> {
             List<Double> rps = results.stream().map(Wrk.Result::requestsPerSecond).toList();
             List<Double> ratio = new ArrayList<>();
@@ -69,6 +73,8 @@ final class Report {
                     .append(Stats.Spread.of(results.stream().map(Wrk.Result::p50Millis).toList()).format("%.2f"))
                     .append(" | ")
                     .append(Stats.Spread.of(results.stream().map(Wrk.Result::p99Millis).toList()).format("%.2f"))
+                    .append(" | ").append(Stats.Spread.of(cpuMillisPerRequest.getOrDefault(cell, List.of()))
+                            .format("%.3f"))
                     .append(" | ").append(errors).append(" |\n");
         });
 
