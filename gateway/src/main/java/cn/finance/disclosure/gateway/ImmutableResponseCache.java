@@ -1,33 +1,35 @@
 package cn.finance.disclosure.gateway;
 
-import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Released versions never change, so the gateway keeps their representations (JSON, .txt, .html, table CSV) in
- * memory once publication-service has answered them with {@code Cache-Control: ... immutable} and an ETag, and
- * answers later reads itself: 200 with the same bytes and headers, or 304 when If-None-Match matches. Only those
+ * memory once publication-service has answered them with {@code Cache-Control: ... immutable} and an ETag (fetched
+ * beside the first read, which itself goes to the service untouched), and answers later reads itself: 200 with the same bytes and headers, or 304 when If-None-Match matches. Only those
  * paths, only GET without a query, only 200 answers that declare themselves immutable; bounded in entries and bytes,
  * least recently used first out. Every gateway node keeps its own copy: nothing to invalidate, since nothing changes.
  */
@@ -44,6 +46,9 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
 
     private final long maxBytes;
     private final int maxEntries;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final WebClient fetcher = WebClient.builder()
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     private final boolean enabled;
     private long bytes;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
@@ -58,7 +63,7 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1; // wraps the response before it is written
+        return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1; // before the proxying filters
     }
 
     @Override
@@ -73,23 +78,20 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
         if (cached != null) {
             return answer(exchange, cached);
         }
-        ServerHttpResponse original = exchange.getResponse();
-        ServerHttpResponseDecorator capturing = new ServerHttpResponseDecorator(original) {
-            @Override
-            public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-                if (!isImmutable(getStatusCode() == null ? 0 : getStatusCode().value(), getHeaders())) {
-                    return super.writeWith(body);
-                }
-                return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
-                    byte[] bytes = new byte[joined.readableByteCount()];
-                    joined.read(bytes);
-                    DataBufferUtils.release(joined);
-                    put(path, new Entry(kept(getHeaders()), bytes));
-                    return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
-                });
-            }
-        };
-        return chain.filter(exchange.mutate().response(capturing).build());
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route != null && pending.add(path)) {
+            // this read goes to the service as usual; a copy is fetched beside it for the next readers
+            URI target = UriComponentsBuilder.fromUri(route.getUri()).replacePath(path).build(true).toUri();
+            fetcher.get().uri(target).retrieve().toEntity(byte[].class)
+                    .doOnNext(entity -> {
+                        if (entity.getBody() != null && isImmutable(entity.getStatusCode().value(), entity.getHeaders())) {
+                            put(path, new Entry(kept(entity.getHeaders()), entity.getBody()));
+                        }
+                    })
+                    .doFinally(signal -> pending.remove(path))
+                    .subscribe(entity -> { }, error -> { });
+        }
+        return chain.filter(exchange);
     }
 
     static boolean isImmutable(int status, HttpHeaders headers) {
