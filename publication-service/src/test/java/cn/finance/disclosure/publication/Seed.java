@@ -1,14 +1,11 @@
 package cn.finance.disclosure.publication;
 
 import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.publication.document.SeedFacts;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,18 +20,11 @@ final class Seed {
     }
 
     static String resource(String path) {
-        try (InputStream in = Seed.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is not on the test classpath (shipped by local-stack)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SeedFacts.resource(path);
     }
 
     static ObjectNode facts() {
-        return (ObjectNode) EventJson.MAPPER.readTree(resource("/seed/qijiang-fgu-2024.facts.json"));
+        return SeedFacts.facts();
     }
 
     static String name() {

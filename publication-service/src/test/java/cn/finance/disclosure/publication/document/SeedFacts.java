@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** The seed's facts (shipped by local-stack on the test classpath) as generator input, and edited variants of them. */
-final class SeedFacts {
+public final class SeedFacts {
 
     static final String FACTS = "/seed/qijiang-fgu-2024.facts.json";
     static final String GOLDEN = "/seed/000_a2ccf8c857e9041a.txt";
@@ -21,7 +21,7 @@ final class SeedFacts {
     private SeedFacts() {
     }
 
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = SeedFacts.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is not on the test classpath (shipped by local-stack)");
@@ -33,7 +33,7 @@ final class SeedFacts {
     }
 
     /** A fresh, editable copy of the facts. */
-    static ObjectNode facts() {
+    public static ObjectNode facts() {
         return (ObjectNode) EventJson.MAPPER.readTree(resource(FACTS));
     }
 
