@@ -30,6 +30,7 @@ COPY publication-service/pom.xml publication-service/
 COPY gateway/pom.xml gateway/
 COPY system-tests/pom.xml system-tests/
 COPY benchmarks/pom.xml benchmarks/
+COPY deploy/pom.xml deploy/
 RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} -Dspring-boot.repackage.skip=true package \
  && rm -rf */target
 

@@ -2,6 +2,8 @@ package cn.finance.disclosure.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The check fails on a misspelt field or a wrong type, in built-in kinds and in each operator's custom resources. */
+/**
+ * The check fails on a misspelt field or a wrong type, in built-in kinds and in each operator's custom resources: on
+ * hand-written samples, on every object the overlay renders (each altered in turn), and on a typo in the base itself.
+ */
 class BrokenManifestsTest {
 
     private static final String DEPLOYMENT = """
@@ -186,6 +191,43 @@ class BrokenManifestsTest {
 
         assertThat(manifests.check(Manifests.render(k8s.resolve("overlays/dev"))))
                 .singleElement().asString().contains("Deployment/gateway", "readOnlyRootFileSystem");
+    }
+
+    @Test
+    void everyRenderedObjectRejectsAnUnknownFieldAndAWrongType() {
+        List<JsonNode> objects = Manifests.render(Manifests.K8S.resolve("overlays/dev"));
+        assertThat(manifests.check(objects)).isEmpty();
+
+        for (JsonNode object : objects) {
+            ObjectNode misspelt = object.deepCopy();
+            JsonNode body = misspelt.has("spec") ? misspelt.get("spec") : misspelt;
+            ((ObjectNode) body).put("specialField", "x");
+            assertThat(manifests.check(List.of(misspelt))).as(object.path("kind").asText()).singleElement().asString()
+                    .contains("specialField");
+
+            ObjectNode wrongType = object.deepCopy();
+            ((ObjectNode) wrongType.get("metadata")).put("labels", "app=web");
+            assertThat(manifests.check(List.of(wrongType))).as(object.path("kind").asText()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMisspeltFieldDeepInsideTheRealmImportOrTheKafkaClusterFails() {
+        List<JsonNode> objects = Manifests.render(Manifests.K8S.resolve("overlays/dev"));
+        ObjectNode realm = (ObjectNode) only(objects, "KeycloakRealmImport").deepCopy();
+        ((ObjectNode) realm.at("/spec/realm/roles/realm/0")).put("compsite", false);
+        assertThat(manifests.check(List.of(realm))).singleElement().asString().contains("compsite");
+
+        ObjectNode kafka = (ObjectNode) only(objects, "Kafka").deepCopy();
+        ((ObjectNode) kafka.at("/spec/kafka/listeners/0/authentication")).put("type", "scram-sha-256");
+        assertThat(manifests.check(List.of(kafka))).hasSize(1);
+        kafka = (ObjectNode) only(objects, "Kafka").deepCopy();
+        ((ObjectNode) kafka.at("/spec/kafka/listeners/0")).put("tsl", true);
+        assertThat(manifests.check(List.of(kafka))).singleElement().asString().contains("tsl");
+    }
+
+    private static JsonNode only(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).findFirst().orElseThrow();
     }
 
     private List<String> problems(String yaml) {
