@@ -3,6 +3,8 @@
 # (keycloak/finance-realm.json), for a cluster:
 #   - TLS required for external requests and brute-force protection on,
 #   - without the demo users (people are managed in Keycloak there, not imported with the password "demo"),
+#   - with the console's local addresses (http://127.0.0.1:8088, http://localhost:8088 in redirect URIs, web origins,
+#     logout URIs) replaced by its public URL, CONSOLE_URL (default https://console.finance.example, the base Ingress's),
 #   - with every confidential client's secret replaced by a placeholder that the operator fills from the Secret
 #     keycloak-realm-client-secrets (one key per clientId; the overlays generate it).
 # JSON is YAML, so the realm goes in as one JSON document.
@@ -11,6 +13,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 realm="$here/../../keycloak/finance-realm.json"
+console_url="${CONSOLE_URL:-https://console.finance.example}"
 out="$here/base/platform/keycloak-realm-import.yaml"
 
 placeholder() { # clientId -> environment variable name of its secret
@@ -37,7 +40,8 @@ render() {
     done <<< "$clients"
   fi
   printf '  realm: '
-  jq -c 'del(.users) | .sslRequired = "external" | .bruteForceProtected = true
+  jq -c --arg console "$console_url" 'del(.users) | .sslRequired = "external" | .bruteForceProtected = true
+         | walk(if type == "string" then gsub("http://(127\\.0\\.0\\.1|localhost):8088"; $console) else . end)
          | .clients |= ((. // []) | map(if .secret != null
              then .secret = ("${CLIENT_SECRET_" + (.clientId | ascii_upcase | gsub("[-.]"; "_")) + "}")
              else . end))' "$realm"
