@@ -212,11 +212,15 @@ class BrokenManifestsTest {
     }
 
     @Test
-    void aMisspeltFieldDeepInsideTheRealmImportOrTheKafkaClusterFails() {
+    void aMisspeltFieldDeepInsideTheRealmImportTheMongoDbStatefulSetOrTheKafkaClusterFails() {
         List<JsonNode> objects = Manifests.render(Manifests.K8S.resolve("overlays/dev"));
         ObjectNode realm = (ObjectNode) only(objects, "KeycloakRealmImport").deepCopy();
         ((ObjectNode) realm.at("/spec/realm/roles/realm/0")).put("compsite", false);
         assertThat(manifests.check(List.of(realm))).singleElement().asString().contains("compsite");
+
+        ObjectNode mongo = (ObjectNode) only(objects, "MongoDBCommunity").deepCopy();
+        ((ObjectNode) mongo.at("/spec/statefulSet/spec/template/spec")).put("topologySpreadConstraint", "x");
+        assertThat(manifests.check(List.of(mongo))).singleElement().asString().contains("topologySpreadConstraint");
 
         ObjectNode kafka = (ObjectNode) only(objects, "Kafka").deepCopy();
         ((ObjectNode) kafka.at("/spec/kafka/listeners/0/authentication")).put("type", "scram-sha-256");

@@ -87,6 +87,10 @@ final class Manifests {
             if (schema.isPresent()) {
                 models.checkMetadata(object).ifPresent(p -> problems.add(name + ": " + p));
                 schema.get().check(object).forEach(p -> problems.add(name + ": " + p));
+                JsonNode statefulSet = object.at("/spec/statefulSet/spec");
+                if (kind.equals("MongoDBCommunity") && statefulSet.isObject()) {
+                    models.checkStatefulSetSpec(statefulSet).ifPresent(p -> problems.add(name + ": " + p));
+                }
             } else {
                 problems.add(name + ": " + apiVersion + " " + kind + " is neither a known model nor a known CRD");
             }

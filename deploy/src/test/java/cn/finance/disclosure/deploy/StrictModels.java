@@ -100,6 +100,19 @@ final class StrictModels {
         }
     }
 
+    /**
+     * A MongoDBCommunity's statefulSet.spec, which its CRD leaves unchecked (x-kubernetes-preserve-unknown-fields) and
+     * the operator merges into the StatefulSet it writes: read into the built-in StatefulSetSpec.
+     */
+    Optional<String> checkStatefulSetSpec(JsonNode spec) {
+        try {
+            mapper.treeToValue(spec, io.fabric8.kubernetes.api.model.apps.StatefulSetSpec.class);
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.of("spec.statefulSet.spec: " + e.getMessage().lines().findFirst().orElse(e.toString()) + locationOf(e));
+        }
+    }
+
     private static String locationOf(Exception e) {
         return e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? " at " + m.getPathReference() : "";
     }
