@@ -9,9 +9,11 @@ import cn.finance.disclosure.events.publication.PublicationCorrected;
 import cn.finance.disclosure.events.publication.PublicationReleased;
 import cn.finance.disclosure.events.publication.PublicationWithdrawn;
 import cn.finance.disclosure.publication.feed.FeedItem;
+import cn.finance.disclosure.support.outbox.OutboxAggregate;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import cn.finance.disclosure.support.web.DomainException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
@@ -29,7 +31,7 @@ import java.util.Optional;
  * records the step's event (outbox) and its release-feed entry in the same single-document write.
  */
 @Document("publications")
-public class Disclosure {
+public class Disclosure implements OutboxAggregate {
 
     static final String SOURCE = "publication-service";
 
@@ -53,6 +55,9 @@ public class Disclosure {
     private Long version;
     private List<FeedItem> feedPending = new ArrayList<>();
     private List<OutboxMessage> outbox = new ArrayList<>();
+    /** the events recorded since this object was loaded: what the store pushes onto the stored outbox */
+    @Transient
+    private final List<OutboxMessage> recorded = new ArrayList<>();
 
     protected Disclosure() {
     }
@@ -206,7 +211,9 @@ public class Disclosure {
 
     private String record(String type, Instant now, Object payload) {
         EventEnvelope envelope = EventJson.envelope(type, SOURCE, departmentCode + "/" + fiscalYear, now, payload);
-        outbox.add(OutboxMessage.of(Topics.PUBLICATION_EVENTS, departmentCode + "/" + fiscalYear, envelope));
+        OutboxMessage message = OutboxMessage.of(Topics.PUBLICATION_EVENTS, departmentCode + "/" + fiscalYear, envelope);
+        outbox.add(message);
+        recorded.add(message);
         return envelope.id();
     }
 
@@ -335,5 +342,15 @@ public class Disclosure {
 
     List<OutboxMessage> outbox() {
         return List.copyOf(outbox);
+    }
+
+    @Override
+    public List<OutboxMessage> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    @Override
+    public void recordedEventsStored() {
+        recorded.clear();
     }
 }

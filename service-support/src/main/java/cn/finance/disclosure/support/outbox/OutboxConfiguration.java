@@ -13,8 +13,8 @@ import java.util.List;
 public class OutboxConfiguration {
 
     @Bean
-    AggregateWriter aggregateWriter(MongoTemplate mongo) {
-        return new AggregateWriter(mongo);
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore(mongo, relay);
     }
 
     @Bean
