@@ -85,7 +85,7 @@ public class ReleaseFeed {
 
     /** One pass over every disclosure with pending feed items (what a crash or a failed append left behind). */
     public int drainOnce() {
-        Query pending = Query.query(Criteria.where("feedPending.0").exists(true)).limit(200);
+        Query pending = Query.query(Criteria.where("feedPending.sourceId").exists(true)).limit(200);
         pending.fields().include("_id");
         int appended = 0;
         for (Document d : mongo.find(pending, Document.class, DISCLOSURES)) {
