@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The indexes of the disclosure lists: the staff list (by department, year or status, newest year first), the overdue
- * list (pending statuses by due date) and the public catalog (released ones by year, in department order).
+ * list (pending statuses by due date), the public catalog (released ones by year, in department order) and the
+ * feed drainer's scan for disclosures with pending feed items (sparse: only those are in it).
  */
 @Component
 class DisclosureIndexes implements IndexPlan {
@@ -25,6 +26,7 @@ class DisclosureIndexes implements IndexPlan {
                 new Index().on("status", Sort.Direction.ASC).on("fiscalYear", Sort.Direction.DESC)
                         .on("departmentCode", Sort.Direction.ASC).named("by_status"),
                 new Index().on("status", Sort.Direction.ASC).on("dueDate", Sort.Direction.ASC)
-                        .on("_id", Sort.Direction.ASC).named("overdue")));
+                        .on("_id", Sort.Direction.ASC).named("overdue"),
+                new Index().on("feedPending.sourceId", Sort.Direction.ASC).sparse().named("feed_pending")));
     }
 }

@@ -10,17 +10,14 @@ import java.util.List;
 
 /**
  * The feed's indexes: the cursor reads entries by {@code _id} (the sequence); appending checks that a source id is not
- * in the feed yet; the drainer finds disclosures with pending items (sparse: only those have any).
+ * in the feed yet. (Disclosures with pending feed items are found through {@code DisclosureIndexes}.)
  */
 @Component
 class FeedIndexes implements IndexPlan {
 
     @Override
     public List<IndexDeclaration> indexes() {
-        return List.of(
-                IndexDeclaration.of(ReleaseFeed.ENTRIES,
-                        new Index().on("sourceId", Sort.Direction.ASC).named("by_source")),
-                IndexDeclaration.of(ReleaseFeed.DISCLOSURES,
-                        new Index().on("feedPending.sourceId", Sort.Direction.ASC).sparse().named("feed_pending")));
+        return List.of(IndexDeclaration.of(ReleaseFeed.ENTRIES,
+                new Index().on("sourceId", Sort.Direction.ASC).named("by_source")));
     }
 }

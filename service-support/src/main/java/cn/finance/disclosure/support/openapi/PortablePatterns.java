@@ -48,7 +48,7 @@ public class PortablePatterns {
     }
 
     @Bean
-    OpenApiCustomizer portablePatterns() {
+    OpenApiCustomizer javaOnlyPatternsRemoved() {
         return PortablePatterns::removeJavaOnlyPatterns;
     }
 
