@@ -2,6 +2,7 @@ package cn.finance.disclosure.budget;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import cn.finance.disclosure.testing.QueryPlans;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -28,5 +29,28 @@ class BudgetServiceContainersTest extends BudgetServiceContract {
     @Override
     String kafkaBootstrapServers() {
         return KAFKA.getBootstrapServers();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    /** Every query of the service reads an index on real MongoDB (the MongoDB-wire server always scans). */
+    @org.junit.jupiter.api.Test
+    void everyQueryOfTheServiceUsesAnIndex() {
+        var db = mongo.getDb();
+        org.bson.Document listOrder = new org.bson.Document("departmentCode", 1).append("fiscalYear", -1)
+                .append("revision", -1);
+        QueryPlans.assertUsesAnIndex(db, "budgets", new org.bson.Document(), listOrder);
+        QueryPlans.assertUsesAnIndex(db, "budgets", new org.bson.Document("departmentCode", "405001"), listOrder);
+        QueryPlans.assertUsesAnIndex(db, "budgets", new org.bson.Document("fiscalYear", 2024), listOrder);
+        QueryPlans.assertUsesAnIndex(db, "budgets", new org.bson.Document("status", "APPROVED"), listOrder);
+        QueryPlans.assertUsesAnIndex(db, "budgets", new org.bson.Document("departmentCode", "405001")
+                .append("fiscalYear", 2024), new org.bson.Document("revision", 1));
+        QueryPlans.assertUsesAnIndex(db, "budgets", new org.bson.Document("departmentCode", "405001")
+                .append("fiscalYear", 2024).append("revision", new org.bson.Document("$gt", 1)), null);
+        QueryPlans.assertUsesAnIndex(db, "budgets",
+                new org.bson.Document("outbox.eventId", new org.bson.Document("$exists", true)), null);
+        QueryPlans.assertUsesAnIndex(db, "budgets",
+                new org.bson.Document("outboxFailed.eventId", new org.bson.Document("$exists", true)), null);
     }
 }

@@ -282,4 +282,13 @@ abstract class BudgetServiceContract extends BudgetServiceTestSupport {
         }
         return node;
     }
+
+    /** The API description parses as OpenAPI 3.1 with a standard parser, and a JavaScript client can compile its patterns. */
+    @org.junit.jupiter.api.Test
+    void theApiDescriptionIsValidOpenApi31WithPatternsAJavaScriptClientCompiles() {
+        Http.Response docs = http().get("/api/v1/budgets/api-docs", ISSUER.bearer("bureau-reviewer", "bureau-reviewer", null));
+        org.assertj.core.api.Assertions.assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(cn.finance.disclosure.testing.OpenApiContracts.problems(docs.body()))
+                .isEmpty();
+    }
 }

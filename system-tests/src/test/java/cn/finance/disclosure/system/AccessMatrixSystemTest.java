@@ -112,6 +112,8 @@ class AccessMatrixSystemTest {
                 Row.of("POST", "/api/v1/departments/405001/profiles/2024/copy-of-previous-year", null,
                         "409:profile-exists 403 404 403 403 409:profile-exists 401"),
                 Row.of("GET", "/api/v1/departments/api-docs", null, "200 200 200 200 200 200 401").general(),
+                Row.of("GET", "/api/v1/departments/admin/outbox-failures", null, "403 403 403 403 403 200 401")
+                        .general(),
                 // budget-service
                 Row.of("POST", "/api/v1/budgets", budget, "409:budget-exists 403 403 403 403 403 401"),
                 Row.of("GET", "/api/v1/budgets", null, "200 200 200 200 200 200 401"),
@@ -134,6 +136,7 @@ class AccessMatrixSystemTest {
                 Row.of("PUT", "/api/v1/budgets/catalogs/2024/function", "not-a-code,这一行必须被拒绝\n",
                         "403 403 403 403 403 400:catalog-rejected 401").contentType("text/csv").general(),
                 Row.of("GET", "/api/v1/budgets/api-docs", null, "200 200 200 200 200 200 401").general(),
+                Row.of("GET", "/api/v1/budgets/admin/outbox-failures", null, "403 403 403 403 403 200 401").general(),
                 // publication-service
                 Row.of("GET", "/api/v1/publications", null, "200 200 200 200 200 200 401"),
                 Row.of("GET", "/api/v1/publications?departmentCode=405001&fiscalYear=2024", null,
@@ -144,7 +147,18 @@ class AccessMatrixSystemTest {
                 Row.of("POST", p + "/release", step, "403 403 404 403 409:nothing-to-release 403 401"),
                 Row.of("POST", p + "/correction", reasoned, "403 403 404 403 409:nothing-to-release 403 401"),
                 Row.of("POST", p + "/withdrawal", reasoned, "403 403 404 403 409:content-hash-mismatch 403 401"),
-                Row.of("GET", "/api/v1/publications/api-docs", null, "200 200 200 200 200 200 401").general());
+                Row.of("GET", "/api/v1/publications/api-docs", null, "200 200 200 200 200 200 401").general(),
+                Row.of("GET", "/api/v1/publications/admin/outbox-failures", null, "403 403 403 403 403 200 401")
+                        .general(),
+                Row.of("GET", "/api/v1/publications/admin/dead-letters", null, "403 403 403 403 403 200 401")
+                        .general(),
+                // an unknown letter: even the administrator finds nothing to replay, so nothing changes
+                Row.of("POST", "/api/v1/publications/admin/dead-letters/finance.budget.events-0-999999999999/replay",
+                        null, "403 403 403 403 403 404 401").general(),
+                // the administrator's cell is left out: replaying all records the replay on any letter another
+                // test class parked, and this matrix must change nothing; DeadLetterReplayIntegrationTest covers it
+                Row.of("POST", "/api/v1/publications/admin/dead-letters/replay", null,
+                        "403 403 403 403 403 - 401").general());
     }
 
     /** The seed as the demo leaves it, which the table's expectations are written for. */

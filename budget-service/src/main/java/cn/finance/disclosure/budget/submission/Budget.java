@@ -8,6 +8,7 @@ import cn.finance.disclosure.events.budget.BudgetApproved;
 import cn.finance.disclosure.events.budget.BudgetReturned;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 import cn.finance.disclosure.events.budget.BudgetSubmitted;
+import cn.finance.disclosure.support.outbox.OutboxAggregate;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import cn.finance.disclosure.support.web.DomainException;
 import org.springframework.data.annotation.Id;
@@ -34,7 +35,7 @@ import java.util.Objects;
  * number is the department's budget in force.
  */
 @Document("budgets")
-public class Budget {
+public class Budget implements OutboxAggregate {
 
     static final String SOURCE = "budget-service";
 
@@ -266,8 +267,14 @@ public class Budget {
         return List.copyOf(outbox);
     }
 
-    /** The events this object recorded since it was loaded; {@link BudgetStore} appends exactly these. */
-    List<OutboxMessage> recordedEvents() {
+    /** The events this object recorded since it was loaded; the aggregate store appends exactly these. */
+    @Override
+    public List<OutboxMessage> recordedEvents() {
         return List.copyOf(recorded);
+    }
+
+    @Override
+    public void recordedEventsStored() {
+        recorded.clear();
     }
 }

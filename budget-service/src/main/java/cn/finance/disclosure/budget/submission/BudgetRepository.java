@@ -1,6 +1,6 @@
 package cn.finance.disclosure.budget.submission;
 
-import org.springframework.data.mongodb.repository.MongoRepository;
+import cn.finance.disclosure.support.outbox.AggregateRepository;
 
-public interface BudgetRepository extends MongoRepository<Budget, String> {
+public interface BudgetRepository extends AggregateRepository<Budget, String> {
 }

@@ -4,7 +4,6 @@ import cn.finance.disclosure.budget.catalogs.Catalogs;
 import cn.finance.disclosure.budget.validation.BudgetValidator;
 import cn.finance.disclosure.budget.validation.Finding;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.support.outbox.OutboxRelay;
 import cn.finance.disclosure.support.security.Roles;
 import cn.finance.disclosure.support.security.StaffUser;
 import cn.finance.disclosure.support.web.DomainException;
@@ -43,17 +42,15 @@ public class BudgetService {
     private final BudgetStore store;
     private final MongoTemplate mongo;
     private final Catalogs catalogs;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final BudgetValidator validator = new BudgetValidator();
 
     BudgetService(BudgetRepository budgets, BudgetStore store, MongoTemplate mongo, Catalogs catalogs,
-                  OutboxRelay relay, Clock clock) {
+                  Clock clock) {
         this.budgets = budgets;
         this.store = store;
         this.mongo = mongo;
         this.catalogs = catalogs;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -77,7 +74,7 @@ public class BudgetService {
             throw exists(existing.id(), submission);
         }
         try {
-            return budgets.insert(Budget.create(submission, user.actor(), now()));
+            return store.insert(Budget.create(submission, user.actor(), now()));
         } catch (DuplicateKeyException e) {
             throw exists(Budget.idOf(submission.departmentCode(), submission.fiscalYear(), 1), submission);
         }
@@ -194,7 +191,7 @@ public class BudgetService {
             throw revisionExists(approved);
         }
         try {
-            return budgets.insert(next);
+            return store.insert(next);
         } catch (DuplicateKeyException e) {
             throw revisionExists(approved);
         }
@@ -228,10 +225,9 @@ public class BudgetService {
         }
     }
 
+    /** The store wakes the relay after every write that recorded events. */
     private Budget saveAndRelay(Budget budget, Long expectedVersion) {
-        Budget saved = save(budget, expectedVersion);
-        relay.wakeUp();
-        return saved;
+        return save(budget, expectedVersion);
     }
 
     /**

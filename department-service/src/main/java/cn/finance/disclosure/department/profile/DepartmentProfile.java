@@ -6,6 +6,7 @@ import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
 import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.support.outbox.OutboxAggregate;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
@@ -21,7 +22,7 @@ import java.util.List;
  * with the whole snapshot in this same document, so the change and its event are one write.
  */
 @Document("department_profiles")
-public class DepartmentProfile {
+public class DepartmentProfile implements OutboxAggregate {
 
     @Id
     private String id;
@@ -67,8 +68,14 @@ public class DepartmentProfile {
     }
 
     /** The events this change recorded (not those already waiting in the stored outbox). */
-    List<OutboxMessage> recordedEvents() {
+    @Override
+    public List<OutboxMessage> recordedEvents() {
         return List.copyOf(recorded);
+    }
+
+    @Override
+    public void recordedEventsStored() {
+        recorded.clear();
     }
 
     String id() {

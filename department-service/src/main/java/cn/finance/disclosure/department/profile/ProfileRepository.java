@@ -1,6 +1,6 @@
 package cn.finance.disclosure.department.profile;
 
-import org.springframework.data.mongodb.repository.MongoRepository;
+import cn.finance.disclosure.support.outbox.AggregateRepository;
 
-public interface ProfileRepository extends MongoRepository<DepartmentProfile, String> {
+public interface ProfileRepository extends AggregateRepository<DepartmentProfile, String> {
 }

@@ -3,8 +3,7 @@ package cn.finance.disclosure.department.profile;
 import cn.finance.disclosure.department.registry.Department;
 import cn.finance.disclosure.department.registry.DepartmentRegistry;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
-import cn.finance.disclosure.support.outbox.AggregateWriter;
-import cn.finance.disclosure.support.outbox.OutboxRelay;
+import cn.finance.disclosure.support.outbox.AggregateStore;
 import cn.finance.disclosure.support.security.Roles;
 import cn.finance.disclosure.support.security.StaffUser;
 import cn.finance.disclosure.support.web.DomainException;
@@ -24,16 +23,13 @@ public class ProfileService {
 
     private final ProfileRepository profiles;
     private final DepartmentRegistry registry;
-    private final OutboxRelay relay;
-    private final AggregateWriter writer;
+    private final AggregateStore store;
     private final Clock clock;
 
-    ProfileService(ProfileRepository profiles, DepartmentRegistry registry, OutboxRelay relay, AggregateWriter writer,
-                   Clock clock) {
+    ProfileService(ProfileRepository profiles, DepartmentRegistry registry, AggregateStore store, Clock clock) {
         this.profiles = profiles;
-        this.writer = writer;
+        this.store = store;
         this.registry = registry;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -73,12 +69,11 @@ public class ProfileService {
         profile.replace(request.toSnapshot(fiscalYear), department.name(), user.actor(), clock.instant());
         DepartmentProfile saved;
         if (profile.isNew()) {
-            saved = profiles.insert(profile);
+            saved = store.insert(profile);
         } else {
-            writer.update(profile, profile.id(), profile.version(), profile.recordedEvents());
+            store.update(profile);
             saved = profiles.findById(profile.id()).orElseThrow();
         }
-        relay.wakeUp();
         return saved;
     }
 
@@ -94,9 +89,7 @@ public class ProfileService {
         ProfileSnapshot last = previous.snapshot();
         copy.replace(new ProfileSnapshot(fiscalYear, last.functions(),
                 last.divisions(), last.disclosureContact()), department.name(), user.actor(), clock.instant());
-        DepartmentProfile saved = profiles.insert(copy);
-        relay.wakeUp();
-        return saved;
+        return store.insert(copy);
     }
 
     private Department writableDepartment(String code, StaffUser user) {

@@ -5,7 +5,9 @@ import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
 import cn.finance.disclosure.events.department.DepartmentRegistered;
+import cn.finance.disclosure.support.outbox.OutboxAggregate;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,7 +18,7 @@ import java.util.List;
 
 /** A budget unit registered by the bureau. Its registration event travels in this same document (outbox). */
 @Document("departments")
-public class Department {
+public class Department implements OutboxAggregate {
 
     @Id
     private String code;
@@ -30,6 +32,8 @@ public class Department {
     @Version
     private Long version;
     private List<OutboxMessage> outbox = new ArrayList<>();
+    @Transient
+    private final List<OutboxMessage> recorded = new ArrayList<>();
 
     protected Department() {
     }
@@ -46,9 +50,21 @@ public class Department {
         d.registeredAt = now;
         d.registeredBy = by;
         DepartmentRegistered payload = new DepartmentRegistered(code, name, shortName, district, kind, parentCode, now);
-        d.outbox.add(OutboxMessage.of(Topics.DEPARTMENT_EVENTS, code,
-                EventJson.envelope(EventTypes.DEPARTMENT_REGISTERED, "department-service", code, now, payload)));
+        OutboxMessage registered = OutboxMessage.of(Topics.DEPARTMENT_EVENTS, code,
+                EventJson.envelope(EventTypes.DEPARTMENT_REGISTERED, "department-service", code, now, payload));
+        d.outbox.add(registered);
+        d.recorded.add(registered);
         return d;
+    }
+
+    @Override
+    public List<OutboxMessage> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    @Override
+    public void recordedEventsStored() {
+        recorded.clear();
     }
 
     public String code() {

@@ -1,6 +1,6 @@
 package cn.finance.disclosure.department.registry;
 
-import cn.finance.disclosure.support.outbox.OutboxRelay;
+import cn.finance.disclosure.support.outbox.AggregateStore;
 import cn.finance.disclosure.support.security.Roles;
 import cn.finance.disclosure.support.security.StaffUser;
 import cn.finance.disclosure.support.web.DomainException;
@@ -25,13 +25,13 @@ public class DepartmentRegistry {
 
     private final DepartmentRepository departments;
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final AggregateStore store;
     private final Clock clock;
 
-    DepartmentRegistry(DepartmentRepository departments, MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    DepartmentRegistry(DepartmentRepository departments, MongoTemplate mongo, AggregateStore store, Clock clock) {
         this.departments = departments;
         this.mongo = mongo;
-        this.relay = relay;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -54,9 +54,7 @@ public class DepartmentRegistry {
         Department department = Department.register(request.code(), request.name(), request.shortName(),
                 request.district(), request.kind(), request.parentCode(), user.actor(), clock.instant());
         try {
-            Department saved = departments.insert(department);
-            relay.wakeUp();
-            return saved;
+            return store.insert(department);
         } catch (DuplicateKeyException e) {
             throw new DomainException(HttpStatus.CONFLICT, "department-exists", "单位已登记",
                     "单位编码 " + request.code() + " 已登记");

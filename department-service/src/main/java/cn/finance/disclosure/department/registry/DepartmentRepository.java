@@ -1,6 +1,6 @@
 package cn.finance.disclosure.department.registry;
 
-import org.springframework.data.mongodb.repository.MongoRepository;
+import cn.finance.disclosure.support.outbox.AggregateRepository;
 
-public interface DepartmentRepository extends MongoRepository<Department, String> {
+public interface DepartmentRepository extends AggregateRepository<Department, String> {
 }

@@ -9,9 +9,11 @@ import cn.finance.disclosure.events.publication.PublicationCorrected;
 import cn.finance.disclosure.events.publication.PublicationReleased;
 import cn.finance.disclosure.events.publication.PublicationWithdrawn;
 import cn.finance.disclosure.publication.feed.FeedItem;
+import cn.finance.disclosure.support.outbox.OutboxAggregate;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import cn.finance.disclosure.support.web.DomainException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
@@ -29,7 +31,7 @@ import java.util.Optional;
  * records the step's event (outbox) and its release-feed entry in the same single-document write.
  */
 @Document("publications")
-public class Disclosure {
+public class Disclosure implements OutboxAggregate {
 
     static final String SOURCE = "publication-service";
 
@@ -53,6 +55,9 @@ public class Disclosure {
     private Long version;
     private List<FeedItem> feedPending = new ArrayList<>();
     private List<OutboxMessage> outbox = new ArrayList<>();
+    /** the events recorded since this object was loaded: what the store pushes onto the stored outbox */
+    @Transient
+    private final List<OutboxMessage> recorded = new ArrayList<>();
 
     protected Disclosure() {
     }
@@ -105,11 +110,7 @@ public class Disclosure {
 
     /** The department head confirms exactly the content they saw. */
     void confirm(Actor by, String seenHash, Instant now) {
-        if (draft == null) {
-            throw DomainException.conflict("nothing-to-confirm", status == DisclosureStatus.WAITING_FOR_PROFILE
-                    ? "尚未收到本单位" + fiscalYear + "年度基本情况，公开草稿尚未生成，暂不能确认"
-                    : "当前没有待确认的公开草稿");
-        }
+        require(DisclosureAction.CONFIRM);
         if (by.samePersonAs(draft.basis().approvedBy())) {
             throw separation("您审批了该部门预算，不能再确认同一公开文本：预算审批、公开确认、公开发布须由三个不同的人完成");
         }
@@ -124,26 +125,9 @@ public class Disclosure {
      * withdrawal) with {@code reason} null, or a correction of the current version with a public reason.
      */
     PublishedVersion release(Actor by, String seenHash, boolean correction, String reason, Instant now) {
-        if (draft == null) {
-            throw DomainException.conflict("nothing-to-release", "当前没有待发布的公开草稿");
-        }
+        require(correction ? DisclosureAction.CORRECT : DisclosureAction.RELEASE);
         Optional<PublishedVersion> current = current();
-        if (!correction && current.isPresent()) {
-            throw DomainException.conflict("correction-required", "第" + current.get().number()
-                    + "版正在公开；发布新内容须使用更正操作（/correction）并说明公开的更正原因");
-        }
-        if (correction && current.isEmpty()) {
-            throw DomainException.conflict("nothing-to-correct", "尚无正在公开的版本可更正，请使用发布操作（/release）");
-        }
         Step confirmation = draft.confirmation();
-        if (confirmation == null) {
-            throw DomainException.conflict("not-confirmed", "公开草稿尚未经单位负责人确认，不能发布");
-        }
-        if (!confirmation.contentHash().equals(draft.contentHash())) {
-            throw new DomainException(HttpStatus.CONFLICT, "confirmation-outdated",
-                    "确认后内容已变化", "公开草稿在单位负责人确认后内容已发生变化（确认时哈希 " + confirmation.contentHash()
-                    + "，现为 " + draft.contentHash() + "），须由单位负责人重新确认后才能发布");
-        }
         Actor approver = draft.basis().approvedBy();
         if (by.samePersonAs(approver)) {
             throw separation("您审批了该部门预算，不能再发布同一公开文本：预算审批、公开确认、公开发布须由三个不同的人完成");
@@ -188,8 +172,8 @@ public class Disclosure {
 
     /** A bureau publisher withdraws the current version with a public reason; it stays readable as withdrawn. */
     PublishedVersion withdraw(Actor by, String seenHash, String reason, Instant now) {
-        PublishedVersion current = current().orElseThrow(() ->
-                DomainException.conflict("nothing-to-withdraw", "没有正在公开的版本可撤回"));
+        require(DisclosureAction.WITHDRAW);
+        PublishedVersion current = current().orElseThrow();
         requireSameContent(seenHash, current.contentHash(), "撤回");
         PublishedVersion withdrawn = current.withdrawnBy(new Step(by, now, seenHash), reason);
         replace(withdrawn);
@@ -204,9 +188,25 @@ public class Disclosure {
         return withdrawn;
     }
 
+    /** Where the disclosure stands for people's steps (see the transition table in {@link DisclosureState}). */
+    public DisclosureState state() {
+        return status == null ? DisclosureState.WAITING_FOR_PROFILE : DisclosureState.of(status, currentVersion != null);
+    }
+
+    /** Refuses a step the state does not allow, with the steps it does allow. */
+    private void require(DisclosureAction action) {
+        DisclosureState state = state();
+        if (!state.allows(action)) {
+            throw new DisclosureTransitionRefused(state, action,
+                    draft != null && draft.confirmation() != null && !draft.isConfirmed());
+        }
+    }
+
     private String record(String type, Instant now, Object payload) {
         EventEnvelope envelope = EventJson.envelope(type, SOURCE, departmentCode + "/" + fiscalYear, now, payload);
-        outbox.add(OutboxMessage.of(Topics.PUBLICATION_EVENTS, departmentCode + "/" + fiscalYear, envelope));
+        OutboxMessage message = OutboxMessage.of(Topics.PUBLICATION_EVENTS, departmentCode + "/" + fiscalYear, envelope);
+        outbox.add(message);
+        recorded.add(message);
         return envelope.id();
     }
 
@@ -335,5 +335,15 @@ public class Disclosure {
 
     List<OutboxMessage> outbox() {
         return List.copyOf(outbox);
+    }
+
+    @Override
+    public List<OutboxMessage> recordedEvents() {
+        return List.copyOf(recorded);
+    }
+
+    @Override
+    public void recordedEventsStored() {
+        recorded.clear();
     }
 }

@@ -1,6 +1,6 @@
 package cn.finance.disclosure.publication.disclosure;
 
-import org.springframework.data.mongodb.repository.MongoRepository;
+import cn.finance.disclosure.support.outbox.AggregateRepository;
 
-interface DisclosureRepository extends MongoRepository<Disclosure, String> {
+interface DisclosureRepository extends AggregateRepository<Disclosure, String> {
 }

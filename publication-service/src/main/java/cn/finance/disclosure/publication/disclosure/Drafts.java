@@ -6,6 +6,7 @@ import cn.finance.disclosure.publication.sources.ApprovedBudget;
 import cn.finance.disclosure.publication.sources.KnownDepartment;
 import cn.finance.disclosure.publication.sources.Sources;
 import cn.finance.disclosure.publication.sources.YearProfile;
+import cn.finance.disclosure.support.outbox.AggregateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,12 +31,14 @@ public class Drafts {
 
     private final Sources sources;
     private final DisclosureRepository disclosures;
+    private final AggregateStore store;
     private final Clock clock;
     private final DisclosureGenerator generator = new DisclosureGenerator();
 
-    Drafts(Sources sources, DisclosureRepository disclosures, Clock clock) {
+    Drafts(Sources sources, DisclosureRepository disclosures, AggregateStore store, Clock clock) {
         this.sources = sources;
         this.disclosures = disclosures;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -63,7 +66,11 @@ public class Drafts {
                 return;
             }
             try {
-                disclosures.save(disclosure);
+                if (disclosure.version() == null) {
+                    store.insert(disclosure);
+                } else {
+                    store.update(disclosure);
+                }
                 log.info("disclosure {} is now {} (budget revision {}, profile version {})", disclosure.id(),
                         disclosure.status(), basis.budgetRevision(), basis.profileVersion());
                 return;

@@ -1,7 +1,7 @@
 package cn.finance.disclosure.publication.disclosure;
 
 import cn.finance.disclosure.publication.feed.ReleaseFeed;
-import cn.finance.disclosure.support.outbox.OutboxRelay;
+import cn.finance.disclosure.support.outbox.AggregateStore;
 import cn.finance.disclosure.support.security.Roles;
 import cn.finance.disclosure.support.security.StaffUser;
 import cn.finance.disclosure.support.web.DomainException;
@@ -35,15 +35,15 @@ public class PublicationService {
 
     private final DisclosureRepository disclosures;
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final AggregateStore store;
     private final ReleaseFeed feed;
     private final Clock clock;
 
-    PublicationService(DisclosureRepository disclosures, MongoTemplate mongo, OutboxRelay relay, ReleaseFeed feed,
+    PublicationService(DisclosureRepository disclosures, MongoTemplate mongo, AggregateStore store, ReleaseFeed feed,
                        Clock clock) {
         this.disclosures = disclosures;
         this.mongo = mongo;
-        this.relay = relay;
+        this.store = store;
         this.feed = feed;
         this.clock = clock;
     }
@@ -134,14 +134,13 @@ public class PublicationService {
      * the relay and the feed drainer pick up anything a crash left behind.
      */
     private PublicationViews.Detail saved(Disclosure d) {
-        Disclosure saved = disclosures.save(d);
-        relay.wakeUp();
+        store.update(d);
         try {
-            feed.appendPendingOf(saved.id());
+            feed.appendPendingOf(d.id());
         } catch (RuntimeException e) {
-            log.warn("appending the release feed for {} failed, the drainer will retry: {}", saved.id(), e.toString());
+            log.warn("appending the release feed for {} failed, the drainer will retry: {}", d.id(), e.toString());
         }
-        return PublicationViews.Detail.of(saved, clock);
+        return PublicationViews.Detail.of(d, clock);
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package cn.finance.disclosure.publication.feed;
 
 import cn.finance.disclosure.events.EventJson;
+import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,9 +35,11 @@ public class ReleaseFeed {
     private static final int ATTEMPTS = 200;
 
     private final MongoTemplate mongo;
+    private final DisclosureProjections disclosures;
 
-    public ReleaseFeed(MongoTemplate mongo) {
+    public ReleaseFeed(MongoTemplate mongo, DisclosureProjections disclosures) {
         this.mongo = mongo;
+        this.disclosures = disclosures;
     }
 
     public record Page(List<ObjectNode> entries, String next, boolean hasMore) {
@@ -65,31 +68,21 @@ public class ReleaseFeed {
      * @return how many items were appended (not counting ones found already in the feed)
      */
     public int appendPendingOf(String disclosureId) {
-        Query byId = Query.query(Criteria.where("_id").is(disclosureId));
-        byId.fields().include("feedPending");
-        Document disclosure = mongo.findOne(byId, Document.class, DISCLOSURES);
-        if (disclosure == null) {
-            return 0;
-        }
         int appended = 0;
-        for (Document pending : disclosure.getList("feedPending", Document.class, List.of())) {
-            FeedItem item = mongo.getConverter().read(FeedItem.class, pending);
+        for (FeedItem item : disclosures.pendingFeedItems(disclosureId)) {
             if (append(item)) {
                 appended++;
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(disclosureId)),
-                    new Update().pull("feedPending", new Document("sourceId", item.sourceId())), DISCLOSURES);
+            disclosures.feedItemAppended(disclosureId, item.sourceId());
         }
         return appended;
     }
 
     /** One pass over every disclosure with pending feed items (what a crash or a failed append left behind). */
     public int drainOnce() {
-        Query pending = Query.query(Criteria.where("feedPending.0").exists(true)).limit(200);
-        pending.fields().include("_id");
         int appended = 0;
-        for (Document d : mongo.find(pending, Document.class, DISCLOSURES)) {
-            appended += appendPendingOf(d.getString("_id"));
+        for (String disclosureId : disclosures.withPendingFeedItems(200)) {
+            appended += appendPendingOf(disclosureId);
         }
         return appended;
     }

@@ -1,5 +1,6 @@
 package cn.finance.disclosure.publication.feed;
 
+import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
 import cn.finance.disclosure.publication.document.CanonicalJson;
 import cn.finance.disclosure.stack.EmbeddedInfrastructure;
 import com.mongodb.client.MongoClient;
@@ -38,7 +39,7 @@ class ReleaseFeedConcurrencyTest {
     static final MongoClient CLIENT = MongoClients.create(EmbeddedInfrastructure.shared().mongoUri("feed-concurrency"));
     static final MongoTemplate MONGO = new MongoTemplate(CLIENT, "feed-concurrency");
 
-    final ReleaseFeed feed = new ReleaseFeed(MONGO);
+    final ReleaseFeed feed = new ReleaseFeed(MONGO, new DisclosureProjections(MONGO));
 
     @AfterAll
     static void close() {

@@ -1,11 +1,17 @@
 package cn.finance.disclosure.support.outbox;
 
+import cn.finance.disclosure.support.mongo.IndexPlan;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Clock;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -13,18 +19,39 @@ import java.util.List;
 public class OutboxConfiguration {
 
     @Bean
-    AggregateWriter aggregateWriter(MongoTemplate mongo) {
-        return new AggregateWriter(mongo);
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore(mongo, relay);
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                            ObjectProvider<MeterRegistry> meters) {
         List<String> collections = properties.collections() == null ? List.of() : properties.collections();
-        return new OutboxRelay(mongo, kafka, collections, properties.pollInterval()) {
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, collections, properties.pollInterval(),
+                new OutboxRelay.RetryPolicy(properties.maxAttempts(), properties.retryBackoff(),
+                        properties.maxRetryBackoff()), Clock.systemUTC()) {
             @Override
             public boolean isAutoStartup() {
                 return properties.relayEnabled();
             }
         };
+        meters.ifAvailable(registry -> metrics(relay, registry));
+        return relay;
+    }
+
+    @Bean
+    IndexPlan outboxIndexes(OutboxRelay relay) {
+        return relay::indexes;
+    }
+
+    static void metrics(OutboxRelay relay, MeterRegistry registry) {
+        Gauge.builder("finance.outbox.failed", relay, r -> r.failures().size())
+                .description("outbox messages marked failed (kept in their documents' outboxFailed)")
+                .register(registry);
+        FunctionCounter.builder("finance.outbox.relayed", relay, OutboxRelay::relayedCount)
+                .description("events published by the outbox relay").register(registry);
+        FunctionCounter.builder("finance.outbox.refused", relay, OutboxRelay::refusedAttempts)
+                .description("publish attempts the broker or client refused for the message itself")
+                .register(registry);
     }
 }

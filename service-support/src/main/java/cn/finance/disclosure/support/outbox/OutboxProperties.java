@@ -6,10 +6,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 import java.util.List;
 
-/** Which collections hold outboxes, and whether this process relays them (a test can switch the relay off). */
+/**
+ * Which collections hold outboxes, whether this process relays them (a test can switch the relay off), and how a
+ * message the broker refuses is retried before it is marked failed.
+ */
 @ConfigurationProperties("finance.outbox")
 public record OutboxProperties(
         List<String> collections,
         @DefaultValue("true") boolean relayEnabled,
-        @DefaultValue("1s") Duration pollInterval) {
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("1s") Duration retryBackoff,
+        @DefaultValue("1m") Duration maxRetryBackoff) {
 }

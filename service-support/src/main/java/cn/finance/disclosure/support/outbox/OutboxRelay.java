@@ -1,10 +1,18 @@
 package cn.finance.disclosure.support.outbox;
 
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.InvalidRecordException;
+import cn.finance.disclosure.support.mongo.IndexDeclaration;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -12,8 +20,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,27 +38,71 @@ import java.util.concurrent.atomic.AtomicLong;
  * after the broker acknowledged it (acks=all), so a crash between the write and the publish publishes it after the
  * restart, and a crash between the publish and the removal publishes it twice (consumers deduplicate by event id).
  * Woken right after each write; also polls, which is what picks up work left by a crash.
+ *
+ * <p>Failures are told apart. A broker that cannot be reached (timeouts, no leader, network) stops the pass and the
+ * whole relay backs off: nothing is wrong with the messages, so none is ever marked failed for an outage. A message
+ * the broker or the client refuses as such (too large, not serializable, an invalid topic) is retried with its own
+ * growing pause while every other aggregate's messages keep flowing; past {@code maxAttempts} it is moved from
+ * {@code outbox} to {@code outboxFailed} in the same document (kept, visible in {@link #failures()} and a metric).
+ * Later messages of the same aggregate wait behind it until then, so one aggregate's events stay in order.
  */
 public class OutboxRelay implements SmartLifecycle {
 
+    static final String OUTBOX = "outbox";
+    static final String FAILED = "outboxFailed";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Query PENDING = Query.query(Criteria.where("outbox.0").exists(true)).limit(200);
+    /** served by the sparse index on outbox.eventId ({@link #indexes}): only documents with waiting events */
+    private static final Query PENDING = Query.query(Criteria.where("outbox.eventId").exists(true)).limit(200);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final List<String> collections;
     private final Duration pollInterval;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread worker;
 
+    /** How often and how patiently a refused message is tried before it is marked failed. */
+    public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+        public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(1));
+
+        Duration backoffAfter(int attempts) {
+            long millis = initialBackoff.toMillis() << Math.min(20, Math.max(0, attempts - 1));
+            return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+        }
+    }
+
+    private record Retry(int attempts, Instant notBefore, String error) {
+    }
+
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
                        Duration pollInterval) {
+        this(mongo, kafka, collections, pollInterval, RetryPolicy.DEFAULT, Clock.systemUTC());
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
+                       Duration pollInterval, RetryPolicy retryPolicy, Clock clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.pollInterval = pollInterval;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+    }
+
+    /** The outbox scans' indexes: sparse, so they hold only the documents that have waiting or failed events. */
+    public List<IndexDeclaration> indexes() {
+        return collections.stream().map(c -> IndexDeclaration.of(c,
+                new Index().on("outbox.eventId",
+                        Sort.Direction.ASC).sparse().named("outbox_pending"),
+                new Index().on(FAILED + ".eventId",
+                        Sort.Direction.ASC).sparse().named("outbox_failed"))).toList();
     }
 
     /** Called after a write that added outbox messages, so they leave at once rather than at the next poll. */
@@ -55,30 +114,99 @@ public class OutboxRelay implements SmartLifecycle {
         return relayed.get();
     }
 
-    /** One pass over every outbox; returns how many events were published. Public for tests. */
+    /** How many times a message was refused (each refused attempt counts once). */
+    public long refusedAttempts() {
+        return refusals.get();
+    }
+
+    /**
+     * One pass over every outbox; returns how many events were published. Public for tests.
+     *
+     * @throws BrokerUnavailable when the broker could not be reached: the pass stops, no message is blamed
+     */
     public int drainOnce() {
         int published = 0;
         for (String collection : collections) {
             for (Document document : mongo.find(PENDING, Document.class, collection)) {
-                Object id = document.get("_id");
-                List<Document> outbox = document.getList("outbox", Document.class, List.of());
-                for (Document message : outbox) {
-                    publish(message);
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                            new Update().pull("outbox", new Document("eventId", message.getString("eventId"))),
-                            collection);
-                    published++;
-                    relayed.incrementAndGet();
-                }
+                published += drain(collection, document);
             }
         }
         return published;
     }
 
+    private int drain(String collection, Document document) {
+        Object id = document.get("_id");
+        int published = 0;
+        for (Document message : document.getList(OUTBOX, Document.class, List.of())) {
+            String eventId = message.getString("eventId");
+            Retry retry = retries.get(eventId);
+            if (retry != null && clock.instant().isBefore(retry.notBefore())) {
+                return published; // its turn has not come; the aggregate's later events wait behind it
+            }
+            try {
+                publish(message);
+            } catch (MessageRefused refused) {
+                refusals.incrementAndGet();
+                int attempts = retry == null ? 1 : retry.attempts() + 1;
+                if (attempts < retryPolicy.maxAttempts()) {
+                    Duration pause = retryPolicy.backoffAfter(attempts);
+                    retries.put(eventId, new Retry(attempts, clock.instant().plus(pause), refused.getMessage()));
+                    log.warn("event {} in {} {} refused (attempt {} of {}), retrying in {}: {}", eventId,
+                            collection, id, attempts, retryPolicy.maxAttempts(), pause, refused.getMessage());
+                    return published;
+                }
+                markFailed(collection, id, message, attempts, refused.getMessage());
+                retries.remove(eventId);
+                continue; // parked: the aggregate's next events may go
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                    new Update().pull(OUTBOX, new Document("eventId", eventId)), collection);
+            retries.remove(eventId);
+            published++;
+            relayed.incrementAndGet();
+        }
+        return published;
+    }
+
+    private void markFailed(String collection, Object id, Document message, int attempts, String error) {
+        Document failed = new Document(message).append("attempts", attempts)
+                .append("failedAt", Date.from(clock.instant())).append("error", error);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update()
+                .pull(OUTBOX, new Document("eventId", message.getString("eventId")))
+                .push(FAILED, failed), collection);
+        log.error("event {} ({}) in {} {} marked failed after {} attempts, kept in {}: {}",
+                message.getString("eventId"), message.getString("type"), collection, id, attempts, FAILED, error);
+    }
+
+    /** Every message marked failed, oldest first (without its envelope, which may be what was too large). */
+    public List<OutboxFailure> failures() {
+        List<OutboxFailure> found = new ArrayList<>();
+        Query withFailures = Query.query(Criteria.where(FAILED + ".eventId").exists(true));
+        withFailures.fields().include(FAILED);
+        for (String collection : collections) {
+            for (Document document : mongo.find(withFailures, Document.class, collection)) {
+                for (Document f : document.getList(FAILED, Document.class, List.of())) {
+                    String envelope = f.getString("envelope");
+                    found.add(new OutboxFailure(collection, String.valueOf(document.get("_id")),
+                            f.getString("eventId"), f.getString("type"), f.getString("topic"), f.getString("key"),
+                            envelope == null ? 0 : envelope.length(), f.getInteger("attempts", 0),
+                            f.getDate("failedAt") == null ? null : f.getDate("failedAt").toInstant(),
+                            f.getString("error")));
+                }
+            }
+        }
+        found.sort(Comparator.comparing(OutboxFailure::failedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return found;
+    }
+
     private void publish(Document message) {
+        String topic = message.getString("topic");
+        if (topic == null || topic.isBlank() || message.getString("envelope") == null) {
+            throw new MessageRefused("outbox message without topic or envelope", null);
+        }
         try {
             kafka.send(MessageBuilder.withPayload(message.getString("envelope"))
-                            .setHeader(KafkaHeaders.TOPIC, message.getString("topic"))
+                            .setHeader(KafkaHeaders.TOPIC, topic)
                             .setHeader(KafkaHeaders.KEY, message.getString("key"))
                             .setHeader("ce_type", message.getString("type"))
                             .setHeader("ce_id", message.getString("eventId"))
@@ -86,10 +214,34 @@ public class OutboxRelay implements SmartLifecycle {
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
+            throw new BrokerUnavailable("interrupted while publishing", e);
         } catch (Exception e) {
-            throw new IllegalStateException("publishing event " + message.getString("eventId") + " failed", e);
+            if (refusesTheRecord(e)) {
+                throw new MessageRefused(rootMessage(e), e);
+            }
+            throw new BrokerUnavailable("publishing event " + message.getString("eventId") + " failed: "
+                    + rootMessage(e), e);
         }
+    }
+
+    /** Errors about the record itself; anything else (timeouts, no leader, network, auth) is about the broker. */
+    static boolean refusesTheRecord(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof SerializationException || t instanceof InvalidTopicException
+                    || t instanceof InvalidRecordException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private void loop() {
@@ -140,5 +292,19 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** The broker could not take any message just now; the relay backs off and tries the same messages again. */
+    public static final class BrokerUnavailable extends RuntimeException {
+        BrokerUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The record itself was refused; retrying later might help (a raised limit), so it is retried before parking. */
+    static final class MessageRefused extends RuntimeException {
+        MessageRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
