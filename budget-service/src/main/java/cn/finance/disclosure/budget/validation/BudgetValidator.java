@@ -1,5 +1,7 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 
@@ -31,7 +33,7 @@ public final class BudgetValidator {
             throw new IllegalArgumentException("catalog of " + catalog.fiscalYear() + " for a budget of "
                     + submission.fiscalYear());
         }
-        SubmissionFacts facts = SubmissionFacts.of(submission);
+        BudgetReading facts = BudgetReading.of(submission);
         Findings findings = new Findings();
         TextRules.required(facts, findings);
         CodeRules.check(facts, catalog, findings);

@@ -1,5 +1,7 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.budget.catalog.CodeKind;
 import cn.finance.disclosure.budget.catalog.CodeTable;
@@ -17,15 +19,15 @@ final class CodeRules {
     private CodeRules() {
     }
 
-    static void check(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    static void check(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         functionCodes(facts, catalog, findings);
         economicCodes(facts, catalog, findings);
     }
 
-    private static void functionCodes(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    private static void functionCodes(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         CodeTable table = catalog.functionCodes();
         int year = catalog.fiscalYear();
-        for (SubmissionFacts.Line line : facts.lines) {
+        for (BudgetReading.Line line : facts.lines) {
             String code = line.code();
             if (code == null) {
                 continue; // reported as missing
@@ -58,11 +60,11 @@ final class CodeRules {
         }
     }
 
-    private static void economicCodes(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    private static void economicCodes(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         CodeTable table = catalog.economicCodes();
         int year = catalog.fiscalYear();
         Map<String, Integer> firstRow = new HashMap<>();
-        for (SubmissionFacts.Economic entry : facts.economic) {
+        for (BudgetReading.Economic entry : facts.economic) {
             String code = entry.code();
             if (code == null) {
                 continue;

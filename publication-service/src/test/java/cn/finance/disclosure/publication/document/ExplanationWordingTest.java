@@ -135,17 +135,12 @@ class ExplanationWordingTest {
     }
 
     @Test
-    void givenEveryDistrictFunctionClass_thenItsOfficialNameIsKnown() {
-        for (String code : List.of("201", "205", "206", "207", "208", "210", "211", "212", "213", "214", "215", "216",
-                "220", "221", "222", "224", "229")) {
-            assertThat(FunctionClassification.knowsClass(code)).as(code).isTrue();
-        }
-        assertThat(FunctionClassification.className("207")).isEqualTo("文化旅游体育与传媒支出");
-        assertThat(FunctionClassification.className("224")).isEqualTo("灾害防治及应急管理支出");
-        assertThat(FunctionClassification.className("299")).isEqualTo("科目299");
-        for (String code : List.of("20129", "20508", "20805", "21011", "22102")) {
-            assertThat(FunctionClassification.knowsSection(code)).as(code).isTrue();
-        }
+    void givenCatalogNames_thenClassNamesComeFromThemAndAnUnnamedClassIsShownByItsCode() {
+        ClassNames names = new ClassNames(SeedFacts.names());
+        assertThat(names.functionClass("207")).isEqualTo("文化旅游体育与传媒支出");
+        assertThat(names.functionClass("299")).isEqualTo("科目299");
+        assertThat(new ClassNames(null).functionClass("201")).isEqualTo("科目201");
+        assertThat(new ClassNames(null).function("20129")).isEmpty();
     }
 
     @Test
