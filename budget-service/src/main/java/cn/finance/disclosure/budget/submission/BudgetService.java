@@ -1,6 +1,8 @@
 package cn.finance.disclosure.budget.submission;
 
+import cn.finance.disclosure.budget.catalog.CatalogNames;
 import cn.finance.disclosure.budget.catalogs.Catalogs;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.budget.validation.BudgetValidator;
 import cn.finance.disclosure.budget.validation.Finding;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
@@ -173,7 +175,11 @@ public class BudgetService {
     public Budget approve(String id, Long expectedVersion, StaffUser user) {
         Budget budget = reviewable(id, user, "批准");
         requireVersion(budget, expectedVersion);
-        budget.approve(user.actor(), now());
+        // The approval carries the names of the year's catalog, so documents never keep a name table of their own.
+        ClassificationNames names = catalogs.find(budget.fiscalYear())
+                .map(catalog -> CatalogNames.of(catalog, budget.submission()))
+                .orElseGet(() -> ClassificationNames.none(budget.fiscalYear()));
+        budget.approve(user.actor(), now(), names);
         return saveAndRelay(budget, expectedVersion);
     }
 

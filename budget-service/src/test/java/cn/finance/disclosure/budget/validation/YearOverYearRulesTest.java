@@ -43,7 +43,10 @@ class YearOverYearRulesTest {
 
     @Test
     void aFundSourceGapIsNamedInTheSameWarning() {
-        List<Finding> findings = validate(edited(t -> set(t, "priorYear.governmentFundExpenditure", "100.00")));
+        List<Finding> findings = validate(edited(t -> {
+            legacyPrior(t);
+            set(t, "priorYear.governmentFundExpenditure", "100.00");
+        }));
 
         Finding delta = only(findings, "V06-REVENUE-EXPENDITURE-DELTA");
         assertThat(delta.figures())
@@ -87,13 +90,19 @@ class YearOverYearRulesTest {
 
     @Test
     void priorYearBasicPlusProjectDifferentFromItsTotalIsAWarning() {
-        assertThat(keys(newFindings(t -> set(t, "priorYear.projectExpenditure", "217000.00"))))
+        assertThat(keys(newFindings(t -> {
+            legacyPrior(t);
+            set(t, "priorYear.projectExpenditure", "217000.00");
+        })))
                 .containsExactly("V06-PRIOR-YEAR-BASIC-PROJECT@priorYear.expenditureTotal");
     }
 
     @Test
     void priorYearSourcesAboveItsTotalIsAWarning() {
-        assertThat(keys(newFindings(t -> set(t, "priorYear.governmentFundExpenditure", "100.00"))))
+        assertThat(keys(newFindings(t -> {
+            legacyPrior(t);
+            set(t, "priorYear.governmentFundExpenditure", "100.00");
+        })))
                 .containsExactly("V06-PRIOR-YEAR-FUND-SPLIT@priorYear.generalPublicBudgetAppropriationExpenditure");
     }
 

@@ -1,6 +1,7 @@
 package cn.finance.disclosure.events.budget;
 
 import cn.finance.disclosure.events.Yuan;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -174,8 +175,9 @@ public record BudgetSubmission(
      * it (a unit spending general-budget money alone).
      *
      * <p>{@code origin} says where the figures came from: the department's previous budget approved in this system,
-     * or entered by the clerk.
+     * or entered by the clerk. Absent members are left out of the JSON, so one shape does not carry the other's nulls.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PriorYear(
             @Min(value = 1999, message = "上年年度须在1999至2099之间")
             @Max(value = 2099, message = "上年年度须在1999至2099之间") Integer fiscalYear,

@@ -2,6 +2,7 @@ package cn.finance.disclosure.publication.disclosure;
 
 import cn.finance.disclosure.publication.document.DisclosureGenerator;
 import cn.finance.disclosure.publication.document.DisclosureInput;
+import cn.finance.disclosure.publication.document.UnitType;
 import cn.finance.disclosure.publication.sources.ApprovedBudget;
 import cn.finance.disclosure.publication.sources.KnownDepartment;
 import cn.finance.disclosure.publication.sources.Sources;
@@ -47,12 +48,14 @@ public class Drafts {
         }
         ApprovedBudget budget = approval.get();
         Optional<YearProfile> profile = sources.profile(departmentCode, fiscalYear);
-        String name = sources.department(departmentCode).map(KnownDepartment::name)
+        Optional<KnownDepartment> department = sources.department(departmentCode);
+        String name = department.map(KnownDepartment::name)
                 .or(() -> profile.map(YearProfile::departmentName))
                 .orElse(null);
+        UnitType unit = department.map(d -> new UnitType(d.unitKind(), d.unitLevel())).orElse(UnitType.DEFAULT);
         Basis basis = new Basis(budget.budgetId(), budget.revision(), budget.approvedAt(), budget.approvedBy(),
                 budget.submittedBy(), profile.map(YearProfile::profileVersion).orElse(null));
-        GeneratedContent content = profile.map(p -> generate(departmentCode, name, p, budget)).orElse(null);
+        GeneratedContent content = profile.map(p -> generate(departmentCode, name, unit, p, budget)).orElse(null);
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -75,10 +78,12 @@ public class Drafts {
                 + " kept changing concurrently; the event will be retried");
     }
 
-    private GeneratedContent generate(String code, String name, YearProfile profile, ApprovedBudget budget) {
+    private GeneratedContent generate(String code, String name, UnitType unit, YearProfile profile,
+                                      ApprovedBudget budget) {
         try {
             return GeneratedContent.of(generator.generate(new DisclosureInput(code,
-                    name == null ? profile.departmentName() : name, profile.snapshot(), budget.submission())));
+                    name == null ? profile.departmentName() : name, profile.snapshot(), budget.submission(), unit,
+                    budget.classification())));
         } catch (RuntimeException e) {
             // Deterministic: generating again gives the same failure, so retrying the event cannot help.
             throw new GenerationFailed("generating the disclosure of " + code + "/" + budget.fiscalYear()

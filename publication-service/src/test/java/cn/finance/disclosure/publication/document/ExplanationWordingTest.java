@@ -38,7 +38,7 @@ class ExplanationWordingTest {
         String two = section(SeedFacts.withBudget(b -> {
             ObjectNode prior = (ObjectNode) b.get("priorYear");
             ((ObjectNode) prior.get("revenue")).put("generalPublicBudgetAppropriation", "2000000.00");
-            prior.put("expenditureTotal", "2000000.00");
+            ((ObjectNode) prior.get("expenditure").get(0)).put("basic", "1782500.00");
             ObjectNode why = (ObjectNode) b.get("changeExplanations");
             why.put("revenue", "主要是新增人员经费。");
             why.put("expenditure", "新增人员");
@@ -53,9 +53,8 @@ class ExplanationWordingTest {
         DisclosureInput input = SeedFacts.withBudget(b -> {
             ObjectNode prior = (ObjectNode) b.get("priorYear");
             ((ObjectNode) prior.get("revenue")).put("generalPublicBudgetAppropriation", "2766200.00");
-            prior.put("expenditureTotal", "2766200.00").put("generalPublicBudgetAppropriationExpenditure", "2766200.00")
-                    .put("basicExpenditure", "2756200.00").put("projectExpenditure", "10000.00")
-                    .put("operatingExpenses", "412500.00");
+            ((ObjectNode) prior.get("expenditure").get(0)).put("basic", "2756200.00").put("project", "10000.00");
+            prior.put("operatingExpenses", "412500.00");
         });
 
         assertThat(section(input, 1)).contains("收入与2023年持平。").contains("支出预算与2023年持平。")
