@@ -260,6 +260,11 @@ public class Budget {
         return approvedBy;
     }
 
+    /** Whether this revision was ever submitted (a returned draft was; only a draft never submitted may be deleted). */
+    public boolean everSubmitted() {
+        return submittedAt != null || history.stream().anyMatch(h -> h.step() == HistoryEntry.Step.SUBMITTED);
+    }
+
     public List<HistoryEntry> history() {
         return List.copyOf(history);
     }

@@ -139,6 +139,41 @@ public class BudgetService {
         return validate(get(id, user));
     }
 
+    /** The findings of a budget body, stored nowhere: the clerk checks a draft before (or instead of) saving it. */
+    public Validation validateBody(BudgetSubmission submission, StaffUser user) {
+        if (!user.hasRole(Roles.DEPARTMENT_CLERK) || !user.belongsTo(submission.departmentCode())) {
+            throw DomainException.forbidden("只有本单位经办人可以校验本单位的预算");
+        }
+        Catalogs.Resolved catalog = catalogs.resolve(submission.fiscalYear()).orElseThrow(() ->
+                new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "catalog-missing", "缺少科目表",
+                        submission.fiscalYear() + " 年度尚无政府收支分类科目表，无法校验；请财政局管理员上传该年度的科目表"));
+        return new Validation(null, validator.validate(submission, catalog.catalog()), catalog.function(),
+                catalog.economic());
+    }
+
+    /**
+     * Deletes a draft that was never submitted (a submitted one has a history the bureau has seen). Conditional on the
+     * version named in If-Match and on the draft status, in one write, so a concurrent submit wins cleanly.
+     */
+    public void delete(String id, Long expectedVersion, boolean ifMatchAny, StaffUser user) {
+        Budget budget = writable(id, user, "删除");
+        if (expectedVersion == null && !ifMatchAny) {
+            throw new DomainException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
+                    "删除预算须携带 If-Match 请求头（取自读取时的 ETag），以免删除他人刚修改的内容");
+        }
+        requireVersion(budget, expectedVersion);
+        if (budget.status() != BudgetStatus.DRAFT || budget.everSubmitted()) {
+            throw DomainException.conflict("budget-not-deletable", "只能删除从未提交过的草稿；预算 " + id + " 当前状态为"
+                    + budget.status() + (budget.everSubmitted() ? "，且已提交过" : ""));
+        }
+        Query exactlyThis = Query.query(Criteria.where("_id").is(id).and("version").is(budget.version())
+                .and("status").is(BudgetStatus.DRAFT).and("submittedAt").is(null));
+        if (mongo.remove(exactlyThis, Budget.class).getDeletedCount() == 0) {
+            long current = budgets.findById(id).map(Budget::version).orElse(-1L);
+            throw DomainException.staleVersion(budget.version(), current);
+        }
+    }
+
     private Validation validate(Budget budget) {
         Catalogs.Resolved catalog = catalogs.resolve(budget.fiscalYear()).orElseThrow(() ->
                 new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "catalog-missing", "缺少科目表",

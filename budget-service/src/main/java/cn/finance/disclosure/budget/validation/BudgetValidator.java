@@ -42,6 +42,7 @@ public final class BudgetValidator {
         YearOverYearRules.check(facts, findings);
         OtherMattersRules.check(facts, findings);
         TextRules.texts(facts, findings);
+        ExplanationFigureRules.check(facts, findings);
         RoundingRules.check(facts, catalog, findings);
         return findings.inSeverityOrder();
     }

@@ -38,8 +38,9 @@ class RoundingRulesTest {
             set(t, "priorYear.expenditure[0].project", "217550.00");
         });
 
-        assertThat(keys(fresh)).containsExactly("V06-ROUNDING-CHANGES@changeExplanations.expenditure");
-        assertThat(fresh.get(0).figures())
+        assertThat(keys(fresh)).containsExactly("V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.expenditure",
+                "V06-ROUNDING-CHANGES@changeExplanations.expenditure");
+        assertThat(fresh.get(1).figures())
                 .containsEntry("partsSumWanYuan", "-112.81")
                 .containsEntry("totalWanYuan", "-112.8");
     }

@@ -14,8 +14,9 @@ class YearOverYearRulesTest {
 
     @Test
     void enteringThePriorYearCarryOverResolvesTheChangeMismatch() {
+        // the revenue explanation's "减少96.8万元" no longer matches the revenue change, and is reported
         assertThat(keysOf(t -> set(t, "priorYear.revenue.priorYearCarryover", "160000.00")))
-                .containsExactly("V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
+                .containsExactly("V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.revenue", "V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
     }
 
     @Test
@@ -23,7 +24,7 @@ class YearOverYearRulesTest {
         // prior year balances in total; per source, general-budget spending exceeded general-budget revenue by what
         // fund revenue exceeded fund spending: a shift between sources, not a contradiction
         assertThat(keysOf(t -> set(t, "priorYear.revenue.governmentFundBudgetAppropriation", "160000.00")))
-                .containsExactly("V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
+                .containsExactly("V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.revenue", "V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
     }
 
     @Test
@@ -94,7 +95,8 @@ class YearOverYearRulesTest {
             legacyPrior(t);
             set(t, "priorYear.projectExpenditure", "217000.00");
         })))
-                .containsExactly("V06-PRIOR-YEAR-BASIC-PROJECT@priorYear.expenditureTotal");
+                .containsExactly("V06-PRIOR-YEAR-BASIC-PROJECT@priorYear.expenditureTotal",
+                        "V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.expenditure");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.finance.disclosure.publication.disclosure;
 
+import cn.finance.disclosure.publication.document.DisclosureContent;
 import cn.finance.disclosure.publication.document.DisclosureGenerator;
 import cn.finance.disclosure.publication.document.DisclosureInput;
 import cn.finance.disclosure.publication.document.UnitType;
@@ -81,9 +82,10 @@ public class Drafts {
     private GeneratedContent generate(String code, String name, UnitType unit, YearProfile profile,
                                       ApprovedBudget budget) {
         try {
-            return GeneratedContent.of(generator.generate(new DisclosureInput(code,
-                    name == null ? profile.departmentName() : name, profile.snapshot(), budget.submission(), unit,
-                    budget.classification())));
+            DisclosureInput input = new DisclosureInput(code, name == null ? profile.departmentName() : name,
+                    profile.snapshot(), budget.submission(), unit, budget.classification());
+            DisclosureContent content = generator.generate(input);
+            return GeneratedContent.of(content, DisclosureGenerator.audit(input, content));
         } catch (RuntimeException e) {
             // Deterministic: generating again gives the same failure, so retrying the event cannot help.
             throw new GenerationFailed("generating the disclosure of " + code + "/" + budget.fiscalYear()

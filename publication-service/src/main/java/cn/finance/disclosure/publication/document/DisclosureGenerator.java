@@ -4,6 +4,7 @@ import cn.finance.disclosure.events.Yuan;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
 import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.Change;
+import cn.finance.disclosure.model.TextAuditor;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,14 @@ public final class DisclosureGenerator {
         List<DisclosureTable> tables = new TableBuilder(input.departmentName(), f, input.unit(), names).tables();
         return new DisclosureContent(title, f.fiscalYear, input.departmentCode(), input.departmentName(), figures(f),
                 sections, contact, text, tables);
+    }
+
+    /**
+     * What the text auditor finds in content generated from {@code input}: our own document re-read against the
+     * budget it states (see {@link TextAuditor} for the rules).
+     */
+    public static List<TextAuditor.AuditFinding> audit(DisclosureInput input, DisclosureContent content) {
+        return TextAuditor.audit(content.text(), BudgetReading.of(input.budget()));
     }
 
     private static Figures figures(BudgetReading f) {

@@ -223,11 +223,14 @@ final class ExplanationWriter {
         if (f.hasPrior()) {
             f.expenditureChange(fund).ifPresent(c -> p.append("，").append(Wording.againstYear(c, f.priorFiscalYear())));
         }
-        p.append("。其中：").append(String.join("，", BudgetReading.byClass(fundLines).entrySet().stream()
+        // Two breakdowns of one total, in two sentences: one "其中" never mixes the basic/project split with the
+        // split by function class (the parts would add up to twice the whole).
+        p.append("。其中：基本支出").append(text(BudgetReading.basic(fundLines))).append("万元，项目支出")
+                .append(text(BudgetReading.project(fundLines))).append("万元。按支出功能分类，")
+                .append(String.join("，", BudgetReading.byClass(fundLines).entrySet().stream()
                         .map(e -> names.functionClass(e.getKey()) + "预算" + text(e.getValue()) + "万元")
                         .toList()))
-                .append("，基本支出").append(text(BudgetReading.basic(fundLines))).append("万元，项目支出")
-                .append(text(BudgetReading.project(fundLines))).append("万元。");
+                .append("。");
         return p.toString();
     }
 

@@ -84,7 +84,7 @@ class ExplanationWordingTest {
         String three = section(DisclosureTablesTest.withGovernmentFund(), 2);
 
         assertThat(three).endsWith("2024年政府性基金预算收入5万元，政府性基金预算支出5万元，比2023年增加5万元。"
-                + "其中：城乡社区支出预算5万元，基本支出0万元，项目支出5万元。");
+                + "其中：基本支出0万元，项目支出5万元。按支出功能分类，城乡社区支出预算5万元。");
         assertThat(three).doesNotContain("无使用政府性基金");
     }
 
