@@ -78,6 +78,8 @@ public final class StatedFigures {
             f.add("上年机关运行经费", prior.operatingExpenses());
             f.change("收入较上年变动", r.revenueChange());
             f.change("支出较上年变动", r.expenditureChange());
+            // The gap between the two changes (validation's V06 names it; a clerk explaining it states it).
+            f.add("收入变动与支出变动之差", r.revenueChange().delta().minus(r.expenditureChange().delta()));
             f.change("基本支出较上年变动", r.basicChange());
             f.change("项目支出较上年变动", r.projectChange());
             for (FundSource fund : FundSource.values()) {

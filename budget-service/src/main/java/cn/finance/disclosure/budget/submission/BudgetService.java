@@ -2,6 +2,7 @@ package cn.finance.disclosure.budget.submission;
 
 import cn.finance.disclosure.budget.catalog.CatalogNames;
 import cn.finance.disclosure.budget.catalogs.Catalogs;
+import cn.finance.disclosure.budget.units.UnitKinds;
 import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.budget.validation.BudgetValidator;
 import cn.finance.disclosure.budget.validation.Finding;
@@ -47,10 +48,12 @@ public class BudgetService {
     private final Catalogs catalogs;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final UnitKinds unitKinds;
     private final BudgetValidator validator = new BudgetValidator();
 
     BudgetService(BudgetRepository budgets, BudgetStore store, MongoTemplate mongo, Catalogs catalogs,
-                  OutboxRelay relay, Clock clock) {
+                  OutboxRelay relay, Clock clock, UnitKinds unitKinds) {
+        this.unitKinds = unitKinds;
         this.budgets = budgets;
         this.store = store;
         this.mongo = mongo;
@@ -147,8 +150,8 @@ public class BudgetService {
         Catalogs.Resolved catalog = catalogs.resolve(submission.fiscalYear()).orElseThrow(() ->
                 new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "catalog-missing", "缺少科目表",
                         submission.fiscalYear() + " 年度尚无政府收支分类科目表，无法校验；请财政局管理员上传该年度的科目表"));
-        return new Validation(null, validator.validate(submission, catalog.catalog()), catalog.function(),
-                catalog.economic());
+        return new Validation(null, validator.validate(submission, catalog.catalog(),
+                unitKinds.kindOf(submission.departmentCode()).orElse(null)), catalog.function(), catalog.economic());
     }
 
     /**
@@ -178,8 +181,8 @@ public class BudgetService {
         Catalogs.Resolved catalog = catalogs.resolve(budget.fiscalYear()).orElseThrow(() ->
                 new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "catalog-missing", "缺少科目表",
                         budget.fiscalYear() + " 年度尚无政府收支分类科目表，无法校验；请财政局管理员上传该年度的科目表"));
-        return new Validation(budget, validator.validate(budget.submission(), catalog.catalog()),
-                catalog.function(), catalog.economic());
+        return new Validation(budget, validator.validate(budget.submission(), catalog.catalog(),
+                unitKinds.kindOf(budget.departmentCode()).orElse(null)), catalog.function(), catalog.economic());
     }
 
     /**

@@ -14,8 +14,10 @@ final class OtherMattersRules {
     private OtherMattersRules() {
     }
 
-    static void check(BudgetReading facts, Findings findings) {
-        operatingExpenses(facts, findings);
+    static void check(BudgetReading facts, Findings findings, boolean hasAgencyOperatingExpenses) {
+        if (hasAgencyOperatingExpenses) {
+            operatingExpenses(facts, findings);
+        }
         procurement(facts, findings);
         performance(facts, findings);
         vehicles(facts, findings);
