@@ -73,4 +73,37 @@ abstract class ClerkToolsContract extends BudgetServiceTestSupport {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         assertThat(body(submitted).get("acknowledgements").get(0).get("path").asString()).isEqualTo("priorYear");
     }
+
+    @Test
+    void givenTheDepartmentsPreviousBudgetApprovedHere_whenTheNextYearIsDrafted_thenItIsThePriorYearWithItsOrigin() {
+        String code = freshCode();
+        String approved2024 = approved(code);
+
+        Http.Response created = http().post("/api/v1/budgets", clerk(code), json(seedFor(code, inYear(2025))));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode prior = body(created).get("submission").get("priorYear");
+        assertThat(prior.get("origin").get("source").asString()).isEqualTo("APPROVED_BUDGET");
+        assertThat(prior.get("origin").get("budgetId").asString()).isEqualTo(approved2024);
+        assertThat(prior.get("fiscalYear").asInt()).isEqualTo(2024);
+        assertThat(prior.get("revenue").get("generalPublicBudgetAppropriation").asString()).isEqualTo("2766200.00");
+        assertThat(prior.get("expenditure").get(0).get("fundSource").asString()).isEqualTo("GENERAL_PUBLIC_BUDGET");
+        assertThat(prior.get("expenditure").get(0).get("basic").asString()).isEqualTo("2756200.00");
+        assertThat(prior.get("expenditure").get(0).get("project").asString()).isEqualTo("10000.00");
+        assertThat(prior.get("operatingExpenses").asString()).isEqualTo("412500.00");
+    }
+
+    @Test
+    void givenNoApprovedPreviousBudget_thenTheClerksPriorYearStandsMarkedAsEntered() {
+        String code = freshCode();
+
+        Http.Response created = http().post("/api/v1/budgets", clerk(code), json(seedFor(code, t -> ((tools.jackson
+                .databind.node.ObjectNode) t.get("priorYear")).putObject("origin").put("source", "APPROVED_BUDGET")
+                .put("budgetId", "forged"))));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode prior = body(created).get("submission").get("priorYear");
+        assertThat(prior.get("origin").get("source").asString()).isEqualTo("ENTERED");
+        assertThat(prior.get("expenditure").get(0).get("basic").asString()).isEqualTo("3676700.00");
+    }
 }

@@ -82,10 +82,39 @@ public class BudgetService {
             throw exists(existing.id(), submission);
         }
         try {
-            return budgets.insert(Budget.create(submission, user.actor(), now()));
+            return budgets.insert(Budget.create(withApprovedPriorYear(submission), user.actor(), now()));
         } catch (DuplicateKeyException e) {
             throw exists(Budget.idOf(submission.departmentCode(), submission.fiscalYear(), 1), submission);
         }
+    }
+
+    /**
+     * Where the department's budget of the year before was approved in this system, its figures are the prior year
+     * (whatever the body says: the clerk sees the origin in priorYear.origin); otherwise the clerk's own entry stands,
+     * marked as entered.
+     */
+    private BudgetSubmission withApprovedPriorYear(BudgetSubmission submission) {
+        if (submission.fiscalYear() == null) {
+            return submission;
+        }
+        Query previous = Query.query(Criteria.where("departmentCode").is(submission.departmentCode())
+                        .and("fiscalYear").is(submission.fiscalYear() - 1).and("status").is(BudgetStatus.APPROVED))
+                .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1);
+        Budget approved = mongo.findOne(previous, Budget.class);
+        if (approved != null) {
+            return submission.withPriorYear(PriorYears.from(approved));
+        }
+        var prior = submission.priorYear();
+        if (prior != null && (prior.origin() == null
+                || BudgetSubmission.PriorYearOrigin.APPROVED_BUDGET.equals(prior.origin().source()))) {
+            // No approved budget backs it: whatever the body claims, these figures were entered.
+            return submission.withPriorYear(new BudgetSubmission.PriorYear(prior.fiscalYear(), prior.revenue(),
+                    prior.expenditure(), prior.expenditureTotal(), prior.basicExpenditure(), prior.projectExpenditure(),
+                    prior.generalPublicBudgetAppropriationExpenditure(), prior.governmentFundExpenditure(),
+                    prior.threePublicExpenses(), prior.operatingExpenses(),
+                    new BudgetSubmission.PriorYearOrigin(BudgetSubmission.PriorYearOrigin.ENTERED, null, null)));
+        }
+        return submission;
     }
 
     private static DomainException exists(String id, BudgetSubmission submission) {
@@ -134,7 +163,7 @@ public class BudgetService {
                     "修改预算须携带 If-Match 请求头（取自读取时的 ETag），以免覆盖他人的修改");
         }
         requireVersion(budget, expectedVersion);
-        budget.edit(submission, user.actor(), now());
+        budget.edit(withApprovedPriorYear(submission), user.actor(), now());
         return save(budget, expectedVersion);
     }
 

@@ -51,6 +51,14 @@ public record BudgetSubmission(
         @NotNull(message = "上年比较数不能为空") @Valid PriorYear priorYear,
         @NotNull(message = "变动原因不能为空（无变动时各项可为空）") @Valid ChangeExplanations changeExplanations) {
 
+    /** The same budget with another prior year (the one approved in the system, filled in by budget-service). */
+    public BudgetSubmission withPriorYear(PriorYear prior) {
+        return new BudgetSubmission(departmentCode, fiscalYear, revenue, expenditureLines,
+                basicExpenditureByEconomicClass, basicExpenditureUse, projects, projectExpenditureUse,
+                threePublicExpenses, operatingExpenses, operatingExpensesUse, governmentProcurement,
+                performanceManagedProjectAmount, assets, prior, changeExplanations);
+    }
+
     /** Shared constraint values; an interface so annotations can use them as constants. */
     interface Constraints {
         String DEPARTMENT_CODE = "[0-9]{6,12}";
