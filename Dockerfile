@@ -21,6 +21,7 @@ ARG MVN_FLAGS="-B -q -Dmaven.repo.local=/workspace/.m2/repository -pl ${MODULE} 
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY event-contracts/pom.xml event-contracts/
+COPY budget-model/pom.xml budget-model/
 COPY service-support/pom.xml service-support/
 COPY test-support/pom.xml test-support/
 COPY local-stack/pom.xml local-stack/

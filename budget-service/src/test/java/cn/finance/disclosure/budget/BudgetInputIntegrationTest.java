@@ -142,7 +142,7 @@ class BudgetInputIntegrationTest extends BudgetServiceTestSupport {
         String code = freshCode();
         String id = create(seedFor(code, t -> {
             ((ObjectNode) t.get("revenue")).put("generalPublicBudgetAppropriation", "2766300.00");
-            ((ObjectNode) t.get("expenditureLines").get(0)).put("functionCode", "2012998");
+            ((ObjectNode) t.get("expenditureLines").get(0)).put("functionCode", "2018898"); // no such 款: an error even against the reference list
         }));
         List<Document> before = stored(code);
 

@@ -3,7 +3,7 @@ package cn.finance.disclosure.budget;
 import cn.finance.disclosure.events.EventEnvelope;
 import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.EventTypes;
-import cn.finance.disclosure.events.budget.BudgetApproved;
+import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.budget.BudgetReturned;
 import cn.finance.disclosure.testing.Http;
 import org.bson.Document;
@@ -90,9 +90,9 @@ abstract class BudgetServiceContract extends BudgetServiceTestSupport {
 
         List<EventEnvelope> events = eventsAbout("405001/2024", 2);
         assertThat(events).extracting(EventEnvelope::type)
-                .containsExactly(EventTypes.BUDGET_SUBMITTED, EventTypes.BUDGET_APPROVED);
+                .containsExactly(EventTypes.BUDGET_SUBMITTED, EventTypes.BUDGET_APPROVED_V2);
         EventEnvelope approval = events.get(1);
-        BudgetApproved payload = EventJson.payload(approval, BudgetApproved.class);
+        BudgetApprovedV2 payload = EventJson.payload(approval, BudgetApprovedV2.class);
         assertThat(payload.budgetId()).isEqualTo(id);
         assertThat(payload.departmentCode()).isEqualTo("405001");
         assertThat(payload.fiscalYear()).isEqualTo(2024);
@@ -101,6 +101,11 @@ abstract class BudgetServiceContract extends BudgetServiceTestSupport {
         assertThat(payload.submittedBy().username()).isEqualTo("clerk-405001");
         assertThat(payload.approvedBy().username()).isEqualTo("bureau-reviewer");
         assertThat(payload.approvedAt().toString()).isEqualTo(approvedBody.get("approvedAt").asString());
+        // The catalog names travel with the approval: the 类, 款 and 项 of every code the budget uses.
+        assertThat(payload.classification().function()).containsEntry("201", "一般公共服务支出")
+                .containsEntry("20129", "群众团体事务").containsEntry("2012901", "行政运行");
+        assertThat(payload.classification().economic()).containsEntry("302", "商品和服务支出");
+        assertThat(payload.classification().functionList()).isEqualTo("REFERENCE");
         assertThat(approval.subject()).isEqualTo("405001/2024");
 
         JsonNode carried = approval.data().get("submission");
@@ -142,9 +147,9 @@ abstract class BudgetServiceContract extends BudgetServiceTestSupport {
 
         List<EventEnvelope> events = eventsAbout(code + "/2024", 4);
         assertThat(events).extracting(EventEnvelope::type).containsExactly(EventTypes.BUDGET_SUBMITTED,
-                EventTypes.BUDGET_RETURNED, EventTypes.BUDGET_SUBMITTED, EventTypes.BUDGET_APPROVED);
+                EventTypes.BUDGET_RETURNED, EventTypes.BUDGET_SUBMITTED, EventTypes.BUDGET_APPROVED_V2);
         assertThat(EventJson.payload(events.get(1), BudgetReturned.class).reason()).contains("上年结转");
-        assertThat(EventJson.payload(events.get(3), BudgetApproved.class).submission().changeExplanations().revenue())
+        assertThat(EventJson.payload(events.get(3), BudgetApprovedV2.class).submission().changeExplanations().revenue())
                 .contains("另使用上年结转16万元");
         assertThat(events).extracting(EventEnvelope::id).doesNotHaveDuplicates();
     }
@@ -167,7 +172,7 @@ abstract class BudgetServiceContract extends BudgetServiceTestSupport {
         Http.Response byAnother = http().post("/api/v1/budgets/" + id + "/approval", reviewer(), null);
         assertThat(byAnother.status()).as(byAnother.body()).isEqualTo(200);
         assertThat(eventsAbout(code + "/2024", 2)).extracting(EventEnvelope::type)
-                .containsExactly(EventTypes.BUDGET_SUBMITTED, EventTypes.BUDGET_APPROVED);
+                .containsExactly(EventTypes.BUDGET_SUBMITTED, EventTypes.BUDGET_APPROVED_V2);
     }
 
     @Test
@@ -243,9 +248,9 @@ abstract class BudgetServiceContract extends BudgetServiceTestSupport {
         assertThat(body(http().get("/api/v1/budgets/" + r1, clerk(code))).get("submission")).isEqualTo(seedFor(code));
 
         List<EventEnvelope> approvals = eventsAbout(code + "/2024", 4).stream()
-                .filter(e -> e.type().equals(EventTypes.BUDGET_APPROVED)).toList();
+                .filter(e -> e.type().equals(EventTypes.BUDGET_APPROVED_V2)).toList();
         assertThat(approvals).hasSize(2);
-        BudgetApproved second = EventJson.payload(approvals.get(1), BudgetApproved.class);
+        BudgetApprovedV2 second = EventJson.payload(approvals.get(1), BudgetApprovedV2.class);
         assertThat(second.revision()).isEqualTo(2);
         assertThat(second.replacesBudgetId()).isEqualTo(r1);
         assertThat(second.submission().operatingExpensesUse()).isEqualTo("办公费、印刷费、差旅费等");

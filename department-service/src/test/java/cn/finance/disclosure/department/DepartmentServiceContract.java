@@ -68,7 +68,7 @@ abstract class DepartmentServiceContract {
 
     static String registration(String code, String name) {
         return EventJson.write(Map.of("code", code, "name", name, "shortName", name, "district", "重庆市綦江区",
-                "kind", "群团机关"));
+                "kind", "ADMINISTRATIVE"));
     }
 
     @Test
@@ -103,7 +103,7 @@ abstract class DepartmentServiceContract {
         assertThat(EventJson.tree(payload.profile()).get("functions")).isEqualTo(department.get("profile").get("functions"));
         assertThat(EventJson.tree(payload.profile()).get("divisions")).isEqualTo(department.get("profile").get("divisions"));
         assertThat(payload.profile().disclosureContact().phone()).isEqualTo("17783265987");
-        assertThat(events).extracting(EventEnvelope::type).contains(EventTypes.DEPARTMENT_REGISTERED);
+        assertThat(events).extracting(EventEnvelope::type).contains(EventTypes.DEPARTMENT_REGISTERED_V2);
     }
 
     @Test

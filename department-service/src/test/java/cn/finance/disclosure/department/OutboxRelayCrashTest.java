@@ -65,7 +65,7 @@ class OutboxRelayCrashTest {
         String code = "4071" + (10 + (int) (Math.random() * 89));
         Http http = new Http("http://127.0.0.1:" + port);
         Http.Response r = http.post("/api/v1/departments", ISSUER.bearer("admin", "bureau-admin", null),
-                EventJson.write(Map.of("code", code, "name", "单位", "shortName", "单位", "district", "区", "kind", "机关")));
+                EventJson.write(Map.of("code", code, "name", "单位", "shortName", "单位", "district", "区", "kind", "ADMINISTRATIVE")));
         assertThat(r.status()).isEqualTo(201);
         assertThat(relayThatNeverRan.isRunning()).isFalse();
 

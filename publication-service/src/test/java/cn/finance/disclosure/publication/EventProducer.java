@@ -6,6 +6,7 @@ import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
 import cn.finance.disclosure.events.budget.BudgetApproved;
+import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
 import cn.finance.disclosure.events.department.DepartmentRegistered;
@@ -81,6 +82,18 @@ final class EventProducer implements AutoCloseable {
 
     Sent approved(String code, int revision, Actor submittedBy, Actor approvedBy, Instant approvedAt,
                   BudgetSubmission submission) {
+        int year = submission.fiscalYear();
+        // As budget-service publishes it: v2, with the catalog names of the year (the bundled 2024 list here).
+        BudgetApprovedV2 payload = new BudgetApprovedV2("budget-" + code + "-" + revision, code, year, revision,
+                revision == 1 ? null : "budget-" + code + "-" + (revision - 1), submittedBy, approvedBy, approvedAt,
+                submission, cn.finance.disclosure.publication.document.SeedFacts.names());
+        return send(Topics.BUDGET_EVENTS, BudgetApproved.key(code, year), EventJson.envelope(
+                EventTypes.BUDGET_APPROVED_V2, "budget-service", code + "/" + year, approvedAt, payload));
+    }
+
+    /** An older approval (budget.approved.v1, no catalog names), as still found on the topic. */
+    Sent approvedV1(String code, int revision, Actor submittedBy, Actor approvedBy, Instant approvedAt,
+                    BudgetSubmission submission) {
         int year = submission.fiscalYear();
         BudgetApproved payload = new BudgetApproved("budget-" + code + "-" + revision, code, year, revision,
                 revision == 1 ? null : "budget-" + code + "-" + (revision - 1), submittedBy, approvedBy, approvedAt,

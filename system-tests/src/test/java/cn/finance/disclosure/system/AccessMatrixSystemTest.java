@@ -90,7 +90,7 @@ class AccessMatrixSystemTest {
     static List<Row> matrix() {
         String registerAgain = StaffClient.JSON.writeValueAsString(Map.of("code", "405001",
                 "name", "重庆市綦江区总工会（本级）", "shortName", "綦江区总工会", "district", "重庆市綦江区",
-                "kind", "群团机关"));
+                "kind", "ADMINISTRATIVE"));
         String profile = StaffClient.JSON.writeValueAsString(DemoLoader.seedFacts().get("department").get("profile"));
         String budget = StaffClient.JSON.writeValueAsString(DemoLoader.seedFacts().get("budget"));
         String returnReason = "{\"reason\":\"访问矩阵测试：此退回必须被拒绝\"}";

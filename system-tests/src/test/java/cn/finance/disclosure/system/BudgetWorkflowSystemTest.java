@@ -77,7 +77,7 @@ class BudgetWorkflowSystemTest {
         assertThat(approved.get("submission")).isEqualTo(seed);
         JsonNode event = approvalEvent(approved.get("id").asString());
         JsonNode payload = event.get("data");
-        assertThat(event.get("type").asString()).isEqualTo("budget.approved.v1");
+        assertThat(event.get("type").asString()).isEqualTo("budget.approved.v2");
         assertThat(payload.get("departmentCode").asString()).isEqualTo("405001");
         assertThat(payload.get("fiscalYear").asInt()).isEqualTo(2024);
         assertThat(payload.get("revision").asInt()).isEqualTo(approved.get("revision").asInt());
@@ -97,7 +97,7 @@ class BudgetWorkflowSystemTest {
         String code = "4069" + ThreadLocalRandom.current().nextInt(1000, 10_000);
         String person = "dual-" + code;
         StaffClient.Answer registered = client.post("/api/v1/departments", "bureau-admin", Map.of("code", code,
-                "name", "綦江区职责分离测试单位", "shortName", "测试单位", "district", "重庆市綦江区", "kind", "行政机关"));
+                "name", "綦江区职责分离测试单位", "shortName", "测试单位", "district", "重庆市綦江区", "kind", "ADMINISTRATIVE"));
         assertThat(registered.status()).as(registered.body()).isIn(201, 409);
         new KeycloakUsers(RunningStack.get().settings().keycloakPort())
                 .ensureUser(person, code, "department-clerk", "bureau-reviewer");
@@ -162,7 +162,7 @@ class BudgetWorkflowSystemTest {
         return client.get("/api/v1/budgets/" + id, "bureau-reviewer").json();
     }
 
-    /** The budget.approved.v1 event of this budget revision, read from the beginning of the budget topic. */
+    /** The budget.approved.v2 event of this budget revision, read from the beginning of the budget topic. */
     private JsonNode approvalEvent(String budgetId) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + RunningStack.get().settings().kafkaPort(),
@@ -178,14 +178,14 @@ class BudgetWorkflowSystemTest {
                         continue;
                     }
                     JsonNode event = StaffClient.JSON.readTree(record.value());
-                    if (event.get("type").asString().equals("budget.approved.v1")
+                    if (event.get("type").asString().equals("budget.approved.v2")
                             && event.get("data").get("budgetId").asString().equals(budgetId)) {
                         return event;
                     }
                 }
             }
         }
-        throw new AssertionError("no budget.approved.v1 for " + budgetId + " on finance.budget.events within 60 s");
+        throw new AssertionError("no budget.approved.v2 for " + budgetId + " on finance.budget.events within 60 s");
     }
 
     /** Every amount of the fixture (a decimal string with two places) by its dotted path. */

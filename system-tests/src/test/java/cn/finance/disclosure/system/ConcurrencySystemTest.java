@@ -202,7 +202,7 @@ class ConcurrencySystemTest {
         ObjectNode budget = budgetOf(code, 2024, code);
         if (!expect(code, "register", 201, client.post("/api/v1/departments", "bureau-admin", Map.of("code", code,
                 "name", "綦江区并发测试单位" + code, "shortName", "并发" + code, "district", "重庆市綦江区",
-                "kind", "行政机关")))) {
+                "kind", "ADMINISTRATIVE")))) {
             return;
         }
         if (!expect(code, "profile", 201, client.put("/api/v1/departments/" + code + "/profiles/2024", clerk,
@@ -372,7 +372,7 @@ class ConcurrencySystemTest {
         new KeycloakUsers(RunningStack.get().settings().keycloakPort())
                 .ensureUser(clerk(code), code, "department-clerk");
         StaffClient.Answer registered = client.post("/api/v1/departments", "bureau-admin", Map.of("code", code,
-                "name", "綦江区并发测试单位" + code, "shortName", "并发" + code, "district", "重庆市綦江区", "kind", "行政机关"));
+                "name", "綦江区并发测试单位" + code, "shortName", "并发" + code, "district", "重庆市綦江区", "kind", "ADMINISTRATIVE"));
         assertThat(registered.status()).as(registered.body()).isIn(201, 409);
         String path = "/api/v1/departments/" + code + "/profiles/2024";
         if (client.get(path, clerk(code)).status() == 404) {

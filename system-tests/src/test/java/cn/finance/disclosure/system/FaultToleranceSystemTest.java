@@ -95,7 +95,7 @@ class FaultToleranceSystemTest {
         assertThat(waiting).as("approval events waiting in the budgets' outboxes while the broker was down")
                 .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         for (String budgetId : budgets.values()) {
-            assertThat(stack.approvalEventsOnTopic(budgetId)).as("budget.approved.v1 of %s on the topic", budgetId)
+            assertThat(stack.approvalEventsOnTopic(budgetId)).as("budget.approved.v2 of %s on the topic", budgetId)
                     .isEqualTo(1);
         }
     }
@@ -162,7 +162,7 @@ class FaultToleranceSystemTest {
         Map<String, List<String>> after = publicationsDatabase();
 
         long approvals = stack.events(StackScenarios.BUDGET_TOPIC).stream()
-                .filter(e -> e.path("type").asString("").equals("budget.approved.v1")).count();
+                .filter(e -> e.path("type").asString("").equals("budget.approved.v2")).count();
         long drafts = after.getOrDefault("publications.publications", List.of()).size();
         List<String> changes = differences(before, after);
         long lost = changes.stream().filter(c -> c.startsWith("gone")).count();
@@ -208,7 +208,7 @@ class FaultToleranceSystemTest {
         assertThat(approved.status()).as("the approval's answer: %s", approved.body()).isEqualTo(200);
         assertThat(waiting).as("the approval event waiting in the budget's outbox when the service was killed")
                 .isEqualTo(1);
-        assertThat(stack.approvalEventsOnTopic(budgetId)).as("budget.approved.v1 of %s on the topic", budgetId)
+        assertThat(stack.approvalEventsOnTopic(budgetId)).as("budget.approved.v2 of %s on the topic", budgetId)
                 .isEqualTo(1);
     }
 

@@ -115,7 +115,7 @@ final class SecurityFixtures {
         StaffClient client = RunningStack.client();
         StaffClient.Answer registered = client.post("/api/v1/departments", "bureau-admin", Map.of("code", code,
                 "name", name, "shortName", "安全测试单位", "district", "重庆市綦江区",
-                "kind", "行政机关"));
+                "kind", "ADMINISTRATIVE"));
         assertThat(registered.status()).as("register " + code + ": " + registered.body()).isEqualTo(201);
         ObjectNode profile = (ObjectNode) DemoLoader.seedFacts().get("department").get("profile").deepCopy();
         StaffClient.Answer put = client.put("/api/v1/departments/" + code + "/profiles/2024", "bureau-admin", profile);

@@ -96,7 +96,7 @@ final class StackScenarios {
     void register(String code) throws Exception {
         StaffClient.Answer registered = client.post("/api/v1/departments", ADMIN, Map.of("code", code,
                 "name", "重庆市綦江区场景测试单位" + code, "shortName", "场景单位" + code,
-                "district", "重庆市綦江区", "kind", "行政机关"));
+                "district", "重庆市綦江区", "kind", "ADMINISTRATIVE"));
         assertThat(registered.status()).as("register %s: %s", code, registered.body()).isEqualTo(201);
         users.ensureUser(clerk(code), code, "department-clerk");
         users.ensureUser(head(code), code, "department-head");
@@ -278,7 +278,7 @@ final class StackScenarios {
     long approvalsWaitingInOutbox(String budgetId) {
         Document budget = documents("budgets", "budgets", new Document("_id", budgetId)).getFirst();
         return budget.getList("outbox", Document.class, List.of()).stream()
-                .filter(m -> "budget.approved.v1".equals(m.getString("type"))).count();
+                .filter(m -> "budget.approved.v2".equals(m.getString("type"))).count();
     }
 
     /** Outboxes that still hold events, by database.collection: empty once every relay has published everything. */
@@ -479,10 +479,10 @@ final class StackScenarios {
         }
     }
 
-    /** How many budget.approved.v1 events for this budget revision are on the budget topic. */
+    /** How many budget.approved.v2 events for this budget revision are on the budget topic. */
     long approvalEventsOnTopic(String budgetId) {
         return events(BUDGET_TOPIC).stream()
-                .filter(e -> e.path("type").asString("").equals("budget.approved.v1")
+                .filter(e -> e.path("type").asString("").equals("budget.approved.v2")
                         && e.path("data").path("budgetId").asString("").equals(budgetId))
                 .count();
     }

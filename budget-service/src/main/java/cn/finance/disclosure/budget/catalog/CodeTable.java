@@ -13,10 +13,26 @@ public final class CodeTable {
 
     private final CodeKind kind;
     private final SortedMap<String, String> names;
+    private final boolean official;
 
-    private CodeTable(CodeKind kind, SortedMap<String, String> names) {
+    private CodeTable(CodeKind kind, SortedMap<String, String> names, boolean official) {
         this.kind = kind;
         this.names = Collections.unmodifiableSortedMap(names);
+        this.official = official;
+    }
+
+    /**
+     * Whether this is the bureau's official list for the year (uploaded by bureau-admin) rather than a reference
+     * list (the bundled lists: the codes a district body commonly uses, partial by design). A code missing from a
+     * reference list may still be valid; one missing from an official list is not.
+     */
+    public boolean official() {
+        return official;
+    }
+
+    /** The same codes marked as the bureau's official list. */
+    public CodeTable asOfficial() {
+        return new CodeTable(kind, names, true);
     }
 
     /**
@@ -35,7 +51,7 @@ public final class CodeTable {
             }
             copy.put(code, name.strip());
         });
-        return new CodeTable(kind, copy);
+        return new CodeTable(kind, copy, false);
     }
 
     public CodeKind kind() {
@@ -71,16 +87,17 @@ public final class CodeTable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CodeTable other && kind == other.kind && names.equals(other.names);
+        return o instanceof CodeTable other && kind == other.kind && official == other.official
+                && names.equals(other.names);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, names);
+        return Objects.hash(kind, names, official);
     }
 
     @Override
     public String toString() {
-        return kind + "[" + names.size() + " codes]";
+        return kind + "[" + names.size() + " codes" + (official ? ", official" : ", reference") + "]";
     }
 }

@@ -55,7 +55,7 @@ public class UploadedCodeList {
     CodeTable table() {
         Map<String, String> names = new LinkedHashMap<>();
         entries.forEach(e -> names.put(e.code(), e.name()));
-        return CodeTable.of(kind, names);
+        return CodeTable.of(kind, names).asOfficial();
     }
 
     int fiscalYear() {

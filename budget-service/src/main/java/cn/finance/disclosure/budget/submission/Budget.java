@@ -5,6 +5,8 @@ import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
 import cn.finance.disclosure.events.budget.BudgetApproved;
+import cn.finance.disclosure.events.budget.BudgetApprovedV2;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.events.budget.BudgetReturned;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 import cn.finance.disclosure.events.budget.BudgetSubmitted;
@@ -152,6 +154,11 @@ public class Budget implements OutboxAggregate {
      * submitter are compared as persons (issuer + subject), whatever their roles or user names.
      */
     public void approve(Actor by, Instant now) {
+        approve(by, now, ClassificationNames.none(fiscalYear));
+    }
+
+    /** Approves, carrying the year's catalog names of the codes the budget uses (budget.approved.v2). */
+    public void approve(Actor by, Instant now, ClassificationNames names) {
         BudgetStatus to = status.after(BudgetAction.APPROVE);
         if (by.samePersonAs(submittedBy)) {
             throw new DomainException(HttpStatus.FORBIDDEN, "own-submission",
@@ -161,8 +168,8 @@ public class Budget implements OutboxAggregate {
         approvedBy = by;
         approvedAt = now;
         record(BudgetAction.APPROVE, to, by, now, null, null);
-        publish(EventTypes.BUDGET_APPROVED, now, new BudgetApproved(id, departmentCode, fiscalYear, revision,
-                replacesBudgetId, submittedBy, by, now, submission));
+        publish(EventTypes.BUDGET_APPROVED_V2, now, new BudgetApprovedV2(id, departmentCode, fiscalYear, revision,
+                replacesBudgetId, submittedBy, by, now, submission, names));
     }
 
     private void record(BudgetAction action, BudgetStatus to, Actor by, Instant now, String note,
@@ -252,6 +259,11 @@ public class Budget implements OutboxAggregate {
 
     public Actor approvedBy() {
         return approvedBy;
+    }
+
+    /** Whether this revision was ever submitted (a returned draft was; only a draft never submitted may be deleted). */
+    public boolean everSubmitted() {
+        return submittedAt != null || history.stream().anyMatch(h -> h.step() == HistoryEntry.Step.SUBMITTED);
     }
 
     public List<HistoryEntry> history() {

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +75,22 @@ class BudgetController {
                                           @AuthenticationPrincipal Jwt jwt) {
         return answer(service.update(id, submission, ETags.version(ifMatch), ETags.isAny(ifMatch),
                 StaffUser.of(jwt)));
+    }
+
+    /** Validates a budget body without storing anything: the findings, as for a stored budget. */
+    @PostMapping("/validation")
+    ValidationResponse validateBody(@Valid @RequestBody BudgetSubmission submission,
+                                    @AuthenticationPrincipal Jwt jwt) {
+        return ValidationResponse.ofBody(service.validateBody(submission, StaffUser.of(jwt)), submission);
+    }
+
+    /** Deletes a draft that was never submitted (If-Match required). */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable @Pattern(regexp = ID) String id,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @AuthenticationPrincipal Jwt jwt) {
+        service.delete(id, ETags.version(ifMatch), ETags.isAny(ifMatch), StaffUser.of(jwt));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/validation")

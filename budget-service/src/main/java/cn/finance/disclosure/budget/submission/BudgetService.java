@@ -1,6 +1,9 @@
 package cn.finance.disclosure.budget.submission;
 
+import cn.finance.disclosure.budget.catalog.CatalogNames;
 import cn.finance.disclosure.budget.catalogs.Catalogs;
+import cn.finance.disclosure.budget.units.UnitKinds;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.budget.validation.BudgetValidator;
 import cn.finance.disclosure.budget.validation.Finding;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
@@ -43,10 +46,12 @@ public class BudgetService {
     private final MongoTemplate mongo;
     private final Catalogs catalogs;
     private final Clock clock;
+    private final UnitKinds unitKinds;
     private final BudgetValidator validator = new BudgetValidator();
 
     BudgetService(BudgetRepository budgets, BudgetStore store, MongoTemplate mongo, Catalogs catalogs,
-                  Clock clock) {
+                  Clock clock, UnitKinds unitKinds) {
+        this.unitKinds = unitKinds;
         this.budgets = budgets;
         this.store = store;
         this.mongo = mongo;
@@ -74,10 +79,39 @@ public class BudgetService {
             throw exists(existing.id(), submission);
         }
         try {
-            return store.insert(Budget.create(submission, user.actor(), now()));
+            return store.insert(Budget.create(withApprovedPriorYear(submission), user.actor(), now()));
         } catch (DuplicateKeyException e) {
             throw exists(Budget.idOf(submission.departmentCode(), submission.fiscalYear(), 1), submission);
         }
+    }
+
+    /**
+     * Where the department's budget of the year before was approved in this system, its figures are the prior year
+     * (whatever the body says: the clerk sees the origin in priorYear.origin); otherwise the clerk's own entry stands,
+     * marked as entered.
+     */
+    private BudgetSubmission withApprovedPriorYear(BudgetSubmission submission) {
+        if (submission.fiscalYear() == null) {
+            return submission;
+        }
+        Query previous = Query.query(Criteria.where("departmentCode").is(submission.departmentCode())
+                        .and("fiscalYear").is(submission.fiscalYear() - 1).and("status").is(BudgetStatus.APPROVED))
+                .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1);
+        Budget approved = mongo.findOne(previous, Budget.class);
+        if (approved != null) {
+            return submission.withPriorYear(PriorYears.from(approved));
+        }
+        var prior = submission.priorYear();
+        if (prior != null && (prior.origin() == null
+                || BudgetSubmission.PriorYearOrigin.APPROVED_BUDGET.equals(prior.origin().source()))) {
+            // No approved budget backs it: whatever the body claims, these figures were entered.
+            return submission.withPriorYear(new BudgetSubmission.PriorYear(prior.fiscalYear(), prior.revenue(),
+                    prior.expenditure(), prior.expenditureTotal(), prior.basicExpenditure(), prior.projectExpenditure(),
+                    prior.generalPublicBudgetAppropriationExpenditure(), prior.governmentFundExpenditure(),
+                    prior.threePublicExpenses(), prior.operatingExpenses(),
+                    new BudgetSubmission.PriorYearOrigin(BudgetSubmission.PriorYearOrigin.ENTERED, null, null)));
+        }
+        return submission;
     }
 
     private static DomainException exists(String id, BudgetSubmission submission) {
@@ -126,7 +160,7 @@ public class BudgetService {
                     "修改预算须携带 If-Match 请求头（取自读取时的 ETag），以免覆盖他人的修改");
         }
         requireVersion(budget, expectedVersion);
-        budget.edit(submission, user.actor(), now());
+        budget.edit(withApprovedPriorYear(submission), user.actor(), now());
         return save(budget, expectedVersion);
     }
 
@@ -134,12 +168,47 @@ public class BudgetService {
         return validate(get(id, user));
     }
 
+    /** The findings of a budget body, stored nowhere: the clerk checks a draft before (or instead of) saving it. */
+    public Validation validateBody(BudgetSubmission submission, StaffUser user) {
+        if (!user.hasRole(Roles.DEPARTMENT_CLERK) || !user.belongsTo(submission.departmentCode())) {
+            throw DomainException.forbidden("只有本单位经办人可以校验本单位的预算");
+        }
+        Catalogs.Resolved catalog = catalogs.resolve(submission.fiscalYear()).orElseThrow(() ->
+                new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "catalog-missing", "缺少科目表",
+                        submission.fiscalYear() + " 年度尚无政府收支分类科目表，无法校验；请财政局管理员上传该年度的科目表"));
+        return new Validation(null, validator.validate(submission, catalog.catalog(),
+                unitKinds.kindOf(submission.departmentCode()).orElse(null)), catalog.function(), catalog.economic());
+    }
+
+    /**
+     * Deletes a draft that was never submitted (a submitted one has a history the bureau has seen). Conditional on the
+     * version named in If-Match and on the draft status, in one write, so a concurrent submit wins cleanly.
+     */
+    public void delete(String id, Long expectedVersion, boolean ifMatchAny, StaffUser user) {
+        Budget budget = writable(id, user, "删除");
+        if (expectedVersion == null && !ifMatchAny) {
+            throw new DomainException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
+                    "删除预算须携带 If-Match 请求头（取自读取时的 ETag），以免删除他人刚修改的内容");
+        }
+        requireVersion(budget, expectedVersion);
+        if (budget.status() != BudgetStatus.DRAFT || budget.everSubmitted()) {
+            throw DomainException.conflict("budget-not-deletable", "只能删除从未提交过的草稿；预算 " + id + " 当前状态为"
+                    + budget.status() + (budget.everSubmitted() ? "，且已提交过" : ""));
+        }
+        Query exactlyThis = Query.query(Criteria.where("_id").is(id).and("version").is(budget.version())
+                .and("status").is(BudgetStatus.DRAFT).and("submittedAt").is(null));
+        if (mongo.remove(exactlyThis, Budget.class).getDeletedCount() == 0) {
+            long current = budgets.findById(id).map(Budget::version).orElse(-1L);
+            throw DomainException.staleVersion(budget.version(), current);
+        }
+    }
+
     private Validation validate(Budget budget) {
         Catalogs.Resolved catalog = catalogs.resolve(budget.fiscalYear()).orElseThrow(() ->
                 new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "catalog-missing", "缺少科目表",
                         budget.fiscalYear() + " 年度尚无政府收支分类科目表，无法校验；请财政局管理员上传该年度的科目表"));
-        return new Validation(budget, validator.validate(budget.submission(), catalog.catalog()),
-                catalog.function(), catalog.economic());
+        return new Validation(budget, validator.validate(budget.submission(), catalog.catalog(),
+                unitKinds.kindOf(budget.departmentCode()).orElse(null)), catalog.function(), catalog.economic());
     }
 
     /**
@@ -170,7 +239,11 @@ public class BudgetService {
     public Budget approve(String id, Long expectedVersion, StaffUser user) {
         Budget budget = reviewable(id, user, "批准");
         requireVersion(budget, expectedVersion);
-        budget.approve(user.actor(), now());
+        // The approval carries the names of the year's catalog, so documents never keep a name table of their own.
+        ClassificationNames names = catalogs.find(budget.fiscalYear())
+                .map(catalog -> CatalogNames.of(catalog, budget.submission()))
+                .orElseGet(() -> ClassificationNames.none(budget.fiscalYear()));
+        budget.approve(user.actor(), now(), names);
         return saveAndRelay(budget, expectedVersion);
     }
 

@@ -1,5 +1,7 @@
 package cn.finance.disclosure.budget.submission;
 
+import cn.finance.disclosure.events.budget.BudgetSubmission;
+
 import cn.finance.disclosure.budget.validation.Finding;
 import cn.finance.disclosure.budget.validation.Severity;
 
@@ -26,6 +28,15 @@ public record ValidationResponse(String budgetId, long version, String departmen
         Counts counts = new Counts(count(f, Severity.ERROR), count(f, Severity.WARNING), count(f, Severity.INFO));
         return new ValidationResponse(b.id(), b.version() == null ? 0 : b.version(), b.departmentCode(),
                 b.fiscalYear(), b.status().name(), counts, counts.errors() == 0,
+                new Catalog(v.functionCatalog().source(), v.economicCatalog().source()), FindingView.of(f));
+    }
+
+    /** The findings of a body validated without storing it: no id, version or status. */
+    static ValidationResponse ofBody(BudgetService.Validation v, BudgetSubmission body) {
+        List<Finding> f = v.findings();
+        Counts counts = new Counts(count(f, Severity.ERROR), count(f, Severity.WARNING), count(f, Severity.INFO));
+        return new ValidationResponse(null, 0, body.departmentCode(), body.fiscalYear() == null ? 0 : body.fiscalYear(),
+                null, counts, counts.errors() == 0,
                 new Catalog(v.functionCatalog().source(), v.economicCatalog().source()), FindingView.of(f));
     }
 

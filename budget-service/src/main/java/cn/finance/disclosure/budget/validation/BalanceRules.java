@@ -1,5 +1,8 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.RevenueSource;
+
 import cn.finance.disclosure.events.Yuan;
 
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ final class BalanceRules {
     private BalanceRules() {
     }
 
-    static void check(SubmissionFacts facts, Findings findings) {
+    static void check(BudgetReading facts, Findings findings) {
         revenueAgainstExpenditure(facts, findings);
         basicByEconomicClass(facts, findings);
         projects(facts, findings);
@@ -26,7 +29,7 @@ final class BalanceRules {
      * source only when the totals balance (money of one source booked under another), so one mistake gives one
      * finding.
      */
-    private static void revenueAgainstExpenditure(SubmissionFacts facts, Findings findings) {
+    private static void revenueAgainstExpenditure(BudgetReading facts, Findings findings) {
         if (!facts.complete("revenue", "expenditureLines")) {
             return;
         }
@@ -65,11 +68,11 @@ final class BalanceRules {
         });
     }
 
-    private static void basicByEconomicClass(SubmissionFacts facts, Findings findings) {
+    private static void basicByEconomicClass(BudgetReading facts, Findings findings) {
         if (!facts.complete("expenditureLines", "basicExpenditureByEconomicClass")) {
             return;
         }
-        Yuan byClass = SubmissionFacts.sum(facts.topLevelEconomic(), SubmissionFacts.Economic::amount);
+        Yuan byClass = BudgetReading.sum(facts.topLevelEconomic(), BudgetReading.Economic::amount);
         Yuan basic = facts.basicTotal();
         if (!byClass.equals(basic)) {
             String[] shown = Wan.pair(byClass, basic);
@@ -78,12 +81,12 @@ final class BalanceRules {
                             + "元。请核对经济分类金额。",
                     Figures.of().yuanAndWan("economicClassTotal", byClass).yuanAndWan("basicTotal", basic));
         }
-        for (SubmissionFacts.Economic entry : facts.economic) {
+        for (BudgetReading.Economic entry : facts.economic) {
             String code = entry.code();
             if (code == null || code.length() != 3 || facts.economicChildren(code).isEmpty()) {
                 continue;
             }
-            Yuan children = SubmissionFacts.sum(facts.economicChildren(code), SubmissionFacts.Economic::amount);
+            Yuan children = BudgetReading.sum(facts.economicChildren(code), BudgetReading.Economic::amount);
             if (children.compareTo(entry.amount()) > 0) {
                 String[] shown = Wan.pair(children, entry.amount());
                 findings.error(ECONOMIC_BREAKDOWN_EXCEEDS_CLASS, entry.path("amount"), "经济分类“" + code
@@ -94,11 +97,11 @@ final class BalanceRules {
         }
     }
 
-    private static void projects(SubmissionFacts facts, Findings findings) {
+    private static void projects(BudgetReading facts, Findings findings) {
         if (!facts.complete("expenditureLines", "projects")) {
             return;
         }
-        Yuan projects = SubmissionFacts.sum(facts.projects, SubmissionFacts.ProjectFacts::amount);
+        Yuan projects = BudgetReading.sum(facts.projects, BudgetReading.ProjectFacts::amount);
         Yuan lines = facts.projectTotal();
         boolean totalsAgree = projects.equals(lines);
         if (!totalsAgree) {
@@ -107,18 +110,18 @@ final class BalanceRules {
                             + "不一致，相差" + projects.minus(lines).abs().toWire() + "元。请核对项目清单或支出明细。",
                     Figures.of().yuanAndWan("projectsTotal", projects).yuanAndWan("projectExpenditure", lines));
         }
-        Map<String, SubmissionFacts.ProjectFacts> firstByCode = new LinkedHashMap<>();
+        Map<String, BudgetReading.ProjectFacts> firstByCode = new LinkedHashMap<>();
         facts.projects.forEach(p -> {
             if (p.code() != null) {
                 firstByCode.putIfAbsent(p.code(), p);
             }
         });
         firstByCode.forEach((code, first) -> {
-            Yuan planned = SubmissionFacts.sum(
+            Yuan planned = BudgetReading.sum(
                     facts.projects.stream().filter(p -> code.equals(p.code())).toList(),
-                    SubmissionFacts.ProjectFacts::amount);
-            Yuan booked = SubmissionFacts.sum(
-                    facts.lines.stream().filter(l -> code.equals(l.code())).toList(), SubmissionFacts.Line::project);
+                    BudgetReading.ProjectFacts::amount);
+            Yuan booked = BudgetReading.sum(
+                    facts.lines.stream().filter(l -> code.equals(l.code())).toList(), BudgetReading.Line::project);
             if (booked.isZero() && planned.signum() > 0) {
                 findings.error(PROJECT_FUNCTION_WITHOUT_LINE, first.path("functionCode"), "项目“" + first.name()
                                 + "”的功能分类为“" + code + "”，但支出明细中该科目没有项目支出。请在支出明细中列出，或改正项目的功能分类。",

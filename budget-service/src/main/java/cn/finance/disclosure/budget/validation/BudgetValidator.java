@@ -1,5 +1,9 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.events.department.UnitKind;
+
+import cn.finance.disclosure.model.BudgetReading;
+
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 
@@ -25,21 +29,30 @@ public final class BudgetValidator {
      * @throws IllegalArgumentException when the catalog is of another year than the submission
      */
     public List<Finding> validate(BudgetSubmission submission, ClassificationCatalog catalog) {
+        return validate(submission, catalog, null);
+    }
+
+    /**
+     * @param kind the department's kind as registered, or null when unknown (validated as an administrative unit's);
+     *             V08 (机关运行经费 against basic 302) applies only to kinds that have 机关运行经费
+     */
+    public List<Finding> validate(BudgetSubmission submission, ClassificationCatalog catalog, UnitKind kind) {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(catalog, "catalog");
         if (submission.fiscalYear() != null && submission.fiscalYear() != catalog.fiscalYear()) {
             throw new IllegalArgumentException("catalog of " + catalog.fiscalYear() + " for a budget of "
                     + submission.fiscalYear());
         }
-        SubmissionFacts facts = SubmissionFacts.of(submission);
+        BudgetReading facts = BudgetReading.of(submission);
         Findings findings = new Findings();
         TextRules.required(facts, findings);
         CodeRules.check(facts, catalog, findings);
         BalanceRules.check(facts, findings);
         ThreePublicRules.check(facts, findings);
         YearOverYearRules.check(facts, findings);
-        OtherMattersRules.check(facts, findings);
+        OtherMattersRules.check(facts, findings, kind == null || kind.hasAgencyOperatingExpenses());
         TextRules.texts(facts, findings);
+        ExplanationFigureRules.check(facts, findings);
         RoundingRules.check(facts, catalog, findings);
         return findings.inSeverityOrder();
     }

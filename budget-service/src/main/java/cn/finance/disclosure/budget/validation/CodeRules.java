@@ -1,5 +1,7 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.budget.catalog.CodeKind;
 import cn.finance.disclosure.budget.catalog.CodeTable;
@@ -11,21 +13,25 @@ import java.util.Optional;
 
 import static cn.finance.disclosure.budget.validation.RuleIds.*;
 
-/** V03: codes exist in the year's catalog, with their parents; names agree with it. */
+/**
+ * V03: codes exist in the year's catalog, with their parents; names agree with it. The 类 and 款 levels are checked
+ * strictly. A finest-level code (项, economic 款) missing from a bundled reference list (partial by design) is a
+ * WARNING saying the bureau has not loaded the official list for the year; against an official list it is an ERROR.
+ */
 final class CodeRules {
 
     private CodeRules() {
     }
 
-    static void check(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    static void check(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         functionCodes(facts, catalog, findings);
         economicCodes(facts, catalog, findings);
     }
 
-    private static void functionCodes(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    private static void functionCodes(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         CodeTable table = catalog.functionCodes();
         int year = catalog.fiscalYear();
-        for (SubmissionFacts.Line line : facts.lines) {
+        for (BudgetReading.Line line : facts.lines) {
             String code = line.code();
             if (code == null) {
                 continue; // reported as missing
@@ -41,9 +47,20 @@ final class CodeRules {
                 continue;
             }
             if (!table.contains(code)) {
-                findings.error(FUNCTION_CODE_UNKNOWN, path, row + "：支出功能分类编码“" + code + "”不在" + year
-                                + "年政府收支分类科目中，请核对编码。",
-                        Figures.of().text("functionCode", code).text("fiscalYear", year));
+                if (table.official() || !table.missingAncestors(code).isEmpty()) {
+                    // Against the official list, or with a 类/款 that does not exist, the code cannot be right.
+                    findings.error(FUNCTION_CODE_UNKNOWN, path, row + "：支出功能分类编码“" + code + "”不在" + year
+                                    + "年政府收支分类科目中" + (table.official() ? "" : "（其上级科目"
+                                    + quoted(table.missingAncestors(code)) + "也不存在）") + "，请核对编码。",
+                            Figures.of().text("functionCode", code).text("fiscalYear", year)
+                                    .text("list", table.official() ? "OFFICIAL" : "REFERENCE"));
+                } else {
+                    findings.warning(FUNCTION_CODE_NOT_IN_REFERENCE, path, row + "：支出功能分类编码“" + code
+                                    + "”不在系统自带的" + year + "年参考科目表中。参考科目表只列常用科目，并不完整；财政局尚未加载"
+                                    + year + "年正式科目表。其类、款（" + code.substring(0, 3) + "、" + code.substring(0, 5)
+                                    + "）存在，请核对编码，确认无误后说明即可提交。",
+                            Figures.of().text("functionCode", code).text("fiscalYear", year).text("list", "REFERENCE"));
+                }
                 continue;
             }
             List<String> missingParents = table.missingAncestors(code);
@@ -58,11 +75,11 @@ final class CodeRules {
         }
     }
 
-    private static void economicCodes(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    private static void economicCodes(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         CodeTable table = catalog.economicCodes();
         int year = catalog.fiscalYear();
         Map<String, Integer> firstRow = new HashMap<>();
-        for (SubmissionFacts.Economic entry : facts.economic) {
+        for (BudgetReading.Economic entry : facts.economic) {
             String code = entry.code();
             if (code == null) {
                 continue;
@@ -81,9 +98,17 @@ final class CodeRules {
                         Figures.of().text("economicCode", code));
             }
             if (!table.contains(code)) {
-                findings.error(ECONOMIC_CODE_UNKNOWN, path, row + "：经济分类编码“" + code + "”不在" + year
-                                + "年部门预算支出经济分类科目中，请核对编码。",
-                        Figures.of().text("economicCode", code).text("fiscalYear", year));
+                if (table.official() || code.length() == 3 || !table.missingAncestors(code).isEmpty()) {
+                    findings.error(ECONOMIC_CODE_UNKNOWN, path, row + "：经济分类编码“" + code + "”不在" + year
+                                    + "年部门预算支出经济分类科目中，请核对编码。",
+                            Figures.of().text("economicCode", code).text("fiscalYear", year)
+                                    .text("list", table.official() ? "OFFICIAL" : "REFERENCE"));
+                } else {
+                    findings.warning(ECONOMIC_CODE_NOT_IN_REFERENCE, path, row + "：经济分类编码“" + code
+                                    + "”不在系统自带的" + year + "年参考科目表中。参考科目表只列常用科目，并不完整；财政局尚未加载"
+                                    + year + "年正式科目表。其类（" + code.substring(0, 3) + "）存在，请核对编码，确认无误后说明即可提交。",
+                            Figures.of().text("economicCode", code).text("fiscalYear", year).text("list", "REFERENCE"));
+                }
                 continue;
             }
             List<String> missingParents = table.missingAncestors(code);

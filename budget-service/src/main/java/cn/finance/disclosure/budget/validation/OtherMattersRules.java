@@ -1,5 +1,8 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.ThreePublicItem;
+
 import cn.finance.disclosure.events.Yuan;
 import cn.finance.disclosure.events.budget.BudgetSubmission.Assets;
 
@@ -11,8 +14,10 @@ final class OtherMattersRules {
     private OtherMattersRules() {
     }
 
-    static void check(SubmissionFacts facts, Findings findings) {
-        operatingExpenses(facts, findings);
+    static void check(BudgetReading facts, Findings findings, boolean hasAgencyOperatingExpenses) {
+        if (hasAgencyOperatingExpenses) {
+            operatingExpenses(facts, findings);
+        }
         procurement(facts, findings);
         performance(facts, findings);
         vehicles(facts, findings);
@@ -20,7 +25,7 @@ final class OtherMattersRules {
     }
 
     /** V08: 机关运行经费 is the basic 302 商品和服务支出 (the 类 row, or its listed 款 when only those are given). */
-    private static void operatingExpenses(SubmissionFacts facts, Findings findings) {
+    private static void operatingExpenses(BudgetReading facts, Findings findings) {
         if (!facts.complete("operatingExpenses", "basicExpenditureByEconomicClass")) {
             return;
         }
@@ -35,11 +40,11 @@ final class OtherMattersRules {
     }
 
     /** V09: the general-public-budget part of procurement cannot exceed its total, per kind and overall. */
-    private static void procurement(SubmissionFacts facts, Findings findings) {
+    private static void procurement(BudgetReading facts, Findings findings) {
         if (!facts.complete("governmentProcurement")) {
             return;
         }
-        SubmissionFacts.Procurement p = facts.procurement;
+        BudgetReading.Procurement p = facts.procurement;
         procurementKind(findings, "generalPublicBudgetGoods", "货物", p.generalGoods(), p.goods());
         procurementKind(findings, "generalPublicBudgetWorks", "工程", p.generalWorks(), p.works());
         procurementKind(findings, "generalPublicBudgetServices", "服务", p.generalServices(), p.services());
@@ -62,7 +67,7 @@ final class OtherMattersRules {
     }
 
     /** V10: the text says 项目支出均实行了绩效目标管理, so the managed amount is the project total. */
-    private static void performance(SubmissionFacts facts, Findings findings) {
+    private static void performance(BudgetReading facts, Findings findings) {
         if (facts.complete("performanceManagedProjectAmount", "expenditureLines")) {
             Yuan managed = facts.performanceManagedProjectAmount;
             Yuan projects = facts.projectTotal();
@@ -79,7 +84,7 @@ final class OtherMattersRules {
             }
         }
         if (facts.complete("projects")) {
-            for (SubmissionFacts.ProjectFacts project : facts.projects) {
+            for (BudgetReading.ProjectFacts project : facts.projects) {
                 if (project.amount().signum() > 0 && project.targets().isEmpty()) {
                     findings.warning(PROJECT_WITHOUT_TARGETS, project.path("performanceTargets"), "项目“"
                                     + project.name() + "”（" + Wan.of(project.amount()) + "）没有设置绩效目标。请补充。",
@@ -90,7 +95,7 @@ final class OtherMattersRules {
     }
 
     /** V11. Running costs are plausible without vehicles held when a purchase is planned this year. */
-    private static void vehicles(SubmissionFacts facts, Findings findings) {
+    private static void vehicles(BudgetReading facts, Findings findings) {
         if (!facts.complete("assets")) {
             return;
         }
@@ -151,7 +156,7 @@ final class OtherMattersRules {
     }
 
     /** V12: the comparison year is the year before; vehicles are counted at the end of that year. */
-    private static void years(SubmissionFacts facts, Findings findings) {
+    private static void years(BudgetReading facts, Findings findings) {
         if (facts.fiscalYear == null) {
             return;
         }

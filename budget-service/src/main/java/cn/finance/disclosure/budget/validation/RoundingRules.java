@@ -1,5 +1,9 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.RevenueSource;
+import cn.finance.disclosure.model.ThreePublicItem;
+
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.budget.catalog.CodeKind;
 import cn.finance.disclosure.events.Yuan;
@@ -31,7 +35,7 @@ final class RoundingRules {
     private RoundingRules() {
     }
 
-    static void check(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    static void check(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         if (facts.complete("revenue")) {
             List<Part> sources = new ArrayList<>();
             for (RevenueSource source : RevenueSource.values()) {
@@ -62,7 +66,7 @@ final class RoundingRules {
                     "“三公”经费合计");
         }
         if (facts.complete("governmentProcurement")) {
-            SubmissionFacts.Procurement p = facts.procurement;
+            BudgetReading.Procurement p = facts.procurement;
             gap(findings, ROUNDING_PROCUREMENT, "governmentProcurement", "政府采购货物、工程、服务",
                     List.of(new Part("goods", "货物", p.goods()), new Part("works", "工程", p.works()),
                             new Part("services", "服务", p.services())), p.total(), "政府采购预算总额");
@@ -74,7 +78,7 @@ final class RoundingRules {
                     p.generalTotal(), "一般公共预算拨款政府采购");
         }
         if (facts.complete("expenditureLines", "priorYear")) {
-            SubmissionFacts.Prior prior = facts.prior;
+            BudgetReading.Prior prior = facts.prior;
             if (prior.basic().plus(prior.project()).equals(prior.expenditureTotal())) {
                 gap(findings, ROUNDING_CHANGES, "changeExplanations.expenditure", "基本支出与项目支出的增减数",
                         List.of(new Part("basicChange", "基本支出增减", facts.basicTotal().minus(prior.basic())),
@@ -85,22 +89,22 @@ final class RoundingRules {
     }
 
     /** The function classes (类, first 3 digits of the lines' codes), each summed in yuan, then rounded. */
-    private static void functionClasses(SubmissionFacts facts, ClassificationCatalog catalog, Findings findings) {
+    private static void functionClasses(BudgetReading facts, ClassificationCatalog catalog, Findings findings) {
         boolean allItemCodes = facts.lines.stream()
                 .allMatch(l -> CodeKind.FUNCTION.isWellFormed(l.code()) && l.code().length() == 7);
         if (!allItemCodes) {
             return; // V03-FUNCTION-CODE-FORMAT reports them; classes are not well defined
         }
-        Map<String, List<SubmissionFacts.Line>> byClass = facts.lines.stream()
+        Map<String, List<BudgetReading.Line>> byClass = facts.lines.stream()
                 .collect(Collectors.groupingBy(l -> l.code().substring(0, 3), TreeMap::new, Collectors.toList()));
         List<Part> classes = new ArrayList<>();
         byClass.forEach((code, lines) -> classes.add(new Part("class" + code,
-                catalog.name(CodeKind.FUNCTION, code).orElse(code), SubmissionFacts.sum(lines, SubmissionFacts.Line::total))));
+                catalog.name(CodeKind.FUNCTION, code).orElse(code), BudgetReading.sum(lines, BudgetReading.Line::total))));
         gap(findings, ROUNDING_FUNCTION_CLASSES, "expenditureLines", "支出预算各功能分类（类）", classes,
                 facts.expenditureTotal(), "支出总计");
     }
 
-    private static String economicName(SubmissionFacts.Economic entry, ClassificationCatalog catalog) {
+    private static String economicName(BudgetReading.Economic entry, ClassificationCatalog catalog) {
         return catalog.name(CodeKind.ECONOMIC, entry.code())
                 .orElse(entry.name() == null ? "" : entry.name());
     }

@@ -19,16 +19,20 @@ public final class RuleIds {
     // ---- V03 科目 ----
     /** ERROR: an expenditure line's function code is not a 7-digit item (项) code. */
     public static final String FUNCTION_CODE_FORMAT = "V03-FUNCTION-CODE-FORMAT";
-    /** ERROR: a function code the year's catalog does not list. */
+    /** ERROR: a function code the year's official list does not list, or whose 类/款 the catalog does not list. */
     public static final String FUNCTION_CODE_UNKNOWN = "V03-FUNCTION-CODE-UNKNOWN";
+    /** WARNING: a 项 whose 类 and 款 exist but which the bundled reference list (partial) does not list. */
+    public static final String FUNCTION_CODE_NOT_IN_REFERENCE = "V03-FUNCTION-CODE-NOT-IN-REFERENCE";
     /** ERROR: a listed 7-digit function code whose 款 (5) or 类 (3) the catalog does not list. */
     public static final String FUNCTION_CODE_PARENT_UNKNOWN = "V03-FUNCTION-CODE-PARENT-UNKNOWN";
     /** WARNING: a line's function name differs from the catalog's name for its code. */
     public static final String FUNCTION_NAME_MISMATCH = "V03-FUNCTION-NAME-MISMATCH";
     /** ERROR: an economic code that is not 3 (类) or 5 (款) digits. */
     public static final String ECONOMIC_CODE_FORMAT = "V03-ECONOMIC-CODE-FORMAT";
-    /** ERROR: an economic code the year's catalog does not list. */
+    /** ERROR: an economic 类, or a code of the year's official list, that the catalog does not list. */
     public static final String ECONOMIC_CODE_UNKNOWN = "V03-ECONOMIC-CODE-UNKNOWN";
+    /** WARNING: an economic 款 whose 类 exists but which the bundled reference list (partial) does not list. */
+    public static final String ECONOMIC_CODE_NOT_IN_REFERENCE = "V03-ECONOMIC-CODE-NOT-IN-REFERENCE";
     /** ERROR: a listed 5-digit economic code whose 类 the catalog does not list. */
     public static final String ECONOMIC_CODE_PARENT_UNKNOWN = "V03-ECONOMIC-CODE-PARENT-UNKNOWN";
     /** ERROR: the same economic code listed twice in basic expenditure. */
@@ -71,6 +75,8 @@ public final class RuleIds {
     public static final String PROJECT_CHANGE_UNEXPLAINED = "V06-PROJECT-CHANGE-UNEXPLAINED";
     /** WARNING: agency operating expenses changed and changeExplanations.operatingExpenses is empty. */
     public static final String OPERATING_EXPENSES_CHANGE_UNEXPLAINED = "V06-OPERATING-EXPENSES-CHANGE-UNEXPLAINED";
+    /** WARNING: a number in a clerk's explanation or use text that is no figure of the budget in that context. */
+    public static final String EXPLANATION_FIGURE_UNMATCHED = "V06-EXPLANATION-FIGURE-UNMATCHED";
     /** WARNING: prior-year basic + project ≠ prior-year expenditure total. */
     public static final String PRIOR_YEAR_BASIC_PROJECT = "V06-PRIOR-YEAR-BASIC-PROJECT";
     /** WARNING: prior-year general-budget + fund expenditure exceed the prior-year expenditure total. */

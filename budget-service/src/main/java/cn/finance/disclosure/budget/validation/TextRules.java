@@ -1,5 +1,9 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.ClerkText;
+
+import cn.finance.disclosure.model.BudgetReading;
+
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 import cn.finance.disclosure.events.budget.BudgetSubmission.ChangeExplanations;
 import cn.finance.disclosure.events.budget.BudgetSubmission.PerformanceTarget;
@@ -85,7 +89,7 @@ final class TextRules {
     }
 
     /** V13-REQUIRED-MISSING, first, so a gap is the first thing the clerk sees. */
-    static void required(SubmissionFacts facts, Findings findings) {
+    static void required(BudgetReading facts, Findings findings) {
         for (String path : facts.missing()) {
             String what = path.equals("expenditureLines") ? "支出明细（至少一行）" : label(path);
             findings.error(REQUIRED_MISSING, path, "未填写：" + what + "。请补充后再校验。", Figures.of().text("field", path));
@@ -115,12 +119,12 @@ final class TextRules {
     }
 
     /** V13 use texts and V14 placeholders. */
-    static void texts(SubmissionFacts facts, Findings findings) {
+    static void texts(BudgetReading facts, Findings findings) {
         useTexts(facts, findings);
         placeholders(facts, findings);
     }
 
-    private static void useTexts(SubmissionFacts facts, Findings findings) {
+    private static void useTexts(BudgetReading facts, Findings findings) {
         BudgetSubmission s = facts.submission;
         if (facts.complete("expenditureLines") && facts.basicTotal().signum() > 0 && blank(s.basicExpenditureUse())) {
             findings.error(BASIC_USE_MISSING, "basicExpenditureUse", "基本支出" + Wan.of(facts.basicTotal())
@@ -139,7 +143,7 @@ final class TextRules {
         }
     }
 
-    private static void placeholders(SubmissionFacts facts, Findings findings) {
+    private static void placeholders(BudgetReading facts, Findings findings) {
         BudgetSubmission s = facts.submission;
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("basicExpenditureUse", s.basicExpenditureUse());
@@ -153,7 +157,7 @@ final class TextRules {
         texts.put("changeExplanations.operatingExpenses", e.operatingExpenses());
         facts.lines.forEach(l -> texts.put(l.path("functionName"), l.name()));
         facts.economic.forEach(x -> texts.put(x.path("economicName"), x.name()));
-        for (SubmissionFacts.ProjectFacts p : facts.projects) {
+        for (BudgetReading.ProjectFacts p : facts.projects) {
             texts.put(p.path("name"), p.name());
             for (int j = 0; j < p.targets().size(); j++) {
                 PerformanceTarget t = p.targets().get(j);
@@ -179,6 +183,6 @@ final class TextRules {
     }
 
     private static boolean blank(String text) {
-        return text == null || text.isBlank();
+        return ClerkText.isEmpty(text);
     }
 }

@@ -1,5 +1,8 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.ThreePublicItem;
+
 import cn.finance.disclosure.events.Yuan;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
 
@@ -28,7 +31,7 @@ final class ThreePublicRules {
     private ThreePublicRules() {
     }
 
-    static void check(SubmissionFacts facts, Findings findings) {
+    static void check(BudgetReading facts, Findings findings) {
         if (!facts.complete("threePublicExpenses", "basicExpenditureByEconomicClass", "expenditureLines")) {
             return;
         }
@@ -62,7 +65,7 @@ final class ThreePublicRules {
             Yuan available = Yuan.ZERO;
             if (facts.economicListed(classCode)) {
                 Yuan rest = facts.economicAmount(classCode).minus(
-                        SubmissionFacts.sum(facts.economicChildren(classCode), SubmissionFacts.Economic::amount));
+                        BudgetReading.sum(facts.economicChildren(classCode), BudgetReading.Economic::amount));
                 if (rest.signum() < 0) {
                     return; // V04-ECONOMIC-BREAKDOWN-EXCEEDS-CLASS: the class itself is wrong
                 }
@@ -86,11 +89,11 @@ final class ThreePublicRules {
         if (!allBasicGeneralBudget) {
             return;
         }
-        Map<String, SubmissionFacts.Economic> firstByCode = facts.economic.stream()
+        Map<String, BudgetReading.Economic> firstByCode = facts.economic.stream()
                 .filter(e -> e.code() != null)
-                .collect(Collectors.toMap(SubmissionFacts.Economic::code, Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(BudgetReading.Economic::code, Function.identity(), (a, b) -> a));
         for (ThreePublicItem item : ThreePublicItem.values()) {
-            SubmissionFacts.Economic entry = firstByCode.get(item.economicCode);
+            BudgetReading.Economic entry = firstByCode.get(item.economicCode);
             if (entry == null) {
                 continue;
             }

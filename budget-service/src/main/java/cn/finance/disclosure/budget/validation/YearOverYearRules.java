@@ -1,5 +1,11 @@
 package cn.finance.disclosure.budget.validation;
 
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.Change;
+import cn.finance.disclosure.model.ClerkText;
+import cn.finance.disclosure.model.RevenueSource;
+import cn.finance.disclosure.model.ThreePublicItem;
+
 import cn.finance.disclosure.events.Yuan;
 
 import java.util.ArrayList;
@@ -37,7 +43,7 @@ final class YearOverYearRules {
     private YearOverYearRules() {
     }
 
-    static void check(SubmissionFacts facts, Findings findings) {
+    static void check(BudgetReading facts, Findings findings) {
         if (!facts.complete("priorYear")) {
             return;
         }
@@ -47,7 +53,7 @@ final class YearOverYearRules {
         threePublicIncrease(facts, findings);
     }
 
-    private static void revenueAgainstExpenditureChange(SubmissionFacts facts, Findings findings) {
+    private static void revenueAgainstExpenditureChange(BudgetReading facts, Findings findings) {
         if (!facts.complete("revenue", "expenditureLines")) {
             return;
         }
@@ -56,7 +62,7 @@ final class YearOverYearRules {
         if (!revenue.equals(expenditure)) {
             return; // V01
         }
-        SubmissionFacts.Prior prior = facts.prior;
+        BudgetReading.Prior prior = facts.prior;
         Yuan revenueChange = revenue.minus(prior.revenueTotal());
         Yuan expenditureChange = expenditure.minus(prior.expenditureTotal());
         if (revenueChange.equals(expenditureChange)) {
@@ -88,7 +94,7 @@ final class YearOverYearRules {
                 figures);
     }
 
-    private static void bySource(SubmissionFacts facts, RevenueSource source, Yuan priorExpenditure, String key,
+    private static void bySource(BudgetReading facts, RevenueSource source, Yuan priorExpenditure, String key,
                                  Figures figures, List<String> where) {
         Yuan revenueChange = facts.revenue.get(source).minus(facts.prior.revenue().get(source));
         Yuan expenditureChange = facts.expenditureOf(source.fundSource).minus(priorExpenditure);
@@ -98,8 +104,8 @@ final class YearOverYearRules {
         }
     }
 
-    private static void unexplainedChanges(SubmissionFacts facts, Findings findings) {
-        SubmissionFacts.Prior prior = facts.prior;
+    private static void unexplainedChanges(BudgetReading facts, Findings findings) {
+        BudgetReading.Prior prior = facts.prior;
         var explained = facts.explanations;
         if (facts.complete("revenue")) {
             unexplained(facts, findings, REVENUE_CHANGE_UNEXPLAINED, "revenue", "收入预算",
@@ -119,10 +125,10 @@ final class YearOverYearRules {
         }
     }
 
-    private static void unexplained(SubmissionFacts facts, Findings findings, String ruleId, String field,
+    private static void unexplained(BudgetReading facts, Findings findings, String ruleId, String field,
                                     String label, Yuan now, Yuan before, String explanation) {
         Yuan change = now.minus(before);
-        if (change.toWanYuan().signum() == 0 || (explanation != null && !explanation.isBlank())) {
+        if (!new Change(now, before).changed() || !ClerkText.isEmpty(explanation)) {
             return;
         }
         findings.warning(ruleId, "changeExplanations." + field, label + "较" + yearOf(facts.prior.fiscalYear(), "上年")
@@ -131,8 +137,8 @@ final class YearOverYearRules {
                 Figures.of().yuan("current", now).yuan("prior", before).yuanAndWan("change", change));
     }
 
-    private static void priorYearConsistency(SubmissionFacts facts, Findings findings) {
-        SubmissionFacts.Prior prior = facts.prior;
+    private static void priorYearConsistency(BudgetReading facts, Findings findings) {
+        BudgetReading.Prior prior = facts.prior;
         String priorYear = yearOf(prior.fiscalYear(), "上年");
         Yuan parts = prior.basic().plus(prior.project());
         if (!parts.equals(prior.expenditureTotal())) {
@@ -155,11 +161,11 @@ final class YearOverYearRules {
         }
     }
 
-    private static void threePublicIncrease(SubmissionFacts facts, Findings findings) {
+    private static void threePublicIncrease(BudgetReading facts, Findings findings) {
         if (!facts.complete("threePublicExpenses")) {
             return;
         }
-        SubmissionFacts.Prior prior = facts.prior;
+        BudgetReading.Prior prior = facts.prior;
         String priorYear = yearOf(prior.fiscalYear(), "上年");
         Yuan now = facts.threePublicTotal();
         Yuan before = Yuan.sum(prior.threePublic().values());

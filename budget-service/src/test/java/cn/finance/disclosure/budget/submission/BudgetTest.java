@@ -5,7 +5,7 @@ import cn.finance.disclosure.events.EventEnvelope;
 import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
-import cn.finance.disclosure.events.budget.BudgetApproved;
+import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.budget.BudgetReturned;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
 import cn.finance.disclosure.events.budget.BudgetSubmitted;
@@ -229,10 +229,10 @@ class BudgetTest {
         assertThat(b.approvedBy()).isEqualTo(REVIEWER);
         assertThat(b.approvedAt()).isEqualTo(T2);
         EventEnvelope envelope = last(b);
-        assertThat(envelope.type()).isEqualTo(EventTypes.BUDGET_APPROVED);
-        BudgetApproved payload = EventJson.payload(envelope, BudgetApproved.class);
-        assertThat(payload).isEqualTo(new BudgetApproved("405001-2024-r1", "405001", 2024, 1, null, CLERK, REVIEWER,
-                T2, seed()));
+        assertThat(envelope.type()).isEqualTo(EventTypes.BUDGET_APPROVED_V2);
+        BudgetApprovedV2 payload = EventJson.payload(envelope, BudgetApprovedV2.class);
+        assertThat(payload).isEqualTo(new BudgetApprovedV2("405001-2024-r1", "405001", 2024, 1, null, CLERK, REVIEWER,
+                T2, seed(), cn.finance.disclosure.events.budget.ClassificationNames.none(2024)));
         assertThat(envelope.data().get("submission")).isEqualTo(TestBudgets.seedJson());
     }
 
@@ -278,7 +278,7 @@ class BudgetTest {
         revision.edit(TestBudgets.edited(t -> t.put("operatingExpensesUse", "办公费等")), OTHER_CLERK, T3);
         revision.submit(ACK, OTHER_CLERK, T3);
         revision.approve(REVIEWER, T3.plusSeconds(1));
-        BudgetApproved payload = EventJson.payload(last(revision), BudgetApproved.class);
+        BudgetApprovedV2 payload = EventJson.payload(last(revision), BudgetApprovedV2.class);
         assertThat(payload.revision()).isEqualTo(2);
         assertThat(payload.replacesBudgetId()).isEqualTo("405001-2024-r1");
         assertThat(payload.submission().operatingExpensesUse()).isEqualTo("办公费等");

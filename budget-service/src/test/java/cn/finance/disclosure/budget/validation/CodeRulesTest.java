@@ -31,13 +31,37 @@ class CodeRulesTest {
     }
 
     @Test
-    void functionCodeMissingFromTheCatalogIsAnError() {
+    void givenAValidItemMissingFromTheBundledReferenceList_thenAWarningSaysTheOfficialListIsNotLoaded() {
+        // 2140106 公路养护 is a 2024 item; the bundled list is a partial reference list without it.
+        assertThat(CATALOG_2024.functionCodes().contains("2140106")).isFalse();
         List<Finding> fresh = newFindings(t -> {
-            set(t, "expenditureLines[2].functionCode", "2050888");
+            set(t, "expenditureLines[2].functionCode", "2140106");
+            set(t, "expenditureLines[2].functionName", "公路养护");
         });
 
+        assertThat(keys(fresh)).containsExactly("V03-FUNCTION-CODE-NOT-IN-REFERENCE@expenditureLines[2].functionCode");
+        assertThat(fresh.get(0).severity()).isEqualTo(Severity.WARNING);
+        assertThat(fresh.get(0).message()).contains("参考科目表").contains("财政局尚未加载2024年正式科目表");
+        assertThat(fresh.get(0).figures()).containsEntry("functionCode", "2140106").containsEntry("list", "REFERENCE");
+    }
+
+    @Test
+    void givenAnItemMissingFromTheOfficialList_thenAnError() {
+        ClassificationCatalog official = CATALOG_2024.withCodes(CATALOG_2024.functionCodes().asOfficial());
+
+        List<Finding> findings = new BudgetValidator().validate(edited(t ->
+                set(t, "expenditureLines[2].functionCode", "2140106")), official);
+
+        assertThat(keys(findings)).contains("V03-FUNCTION-CODE-UNKNOWN@expenditureLines[2].functionCode");
+        assertThat(only(findings, "V03-FUNCTION-CODE-UNKNOWN").severity()).isEqualTo(Severity.ERROR);
+    }
+
+    @Test
+    void givenAnItemWhoseSectionDoesNotExist_thenAnErrorEvenAgainstTheReferenceList() {
+        List<Finding> fresh = newFindings(t -> set(t, "expenditureLines[2].functionCode", "2059888"));
+
         assertThat(keys(fresh)).containsExactly("V03-FUNCTION-CODE-UNKNOWN@expenditureLines[2].functionCode");
-        assertThat(fresh.get(0).figures()).containsEntry("functionCode", "2050888").containsEntry("fiscalYear", "2024");
+        assertThat(fresh.get(0).figures()).containsEntry("functionCode", "2059888").containsEntry("fiscalYear", "2024");
     }
 
     @Test
@@ -78,9 +102,15 @@ class CodeRulesTest {
     }
 
     @Test
-    void economicCodeMissingFromTheCatalogIsAnError() {
+    void economicClassMissingFromTheCatalogIsAnError() {
         assertThat(keys(newFindings(t -> set(t, "basicExpenditureByEconomicClass[2].economicCode", "304"))))
                 .containsExactly("V03-ECONOMIC-CODE-UNKNOWN@basicExpenditureByEconomicClass[2].economicCode");
+    }
+
+    @Test
+    void economicSectionMissingFromTheReferenceListIsAWarning() {
+        assertThat(keys(newFindings(t -> set(t, "basicExpenditureByEconomicClass[2].economicCode", "30388"))))
+                .containsExactly("V03-ECONOMIC-CODE-NOT-IN-REFERENCE@basicExpenditureByEconomicClass[2].economicCode");
     }
 
     @Test

@@ -132,4 +132,14 @@ class OtherMattersRulesTest {
         assertThat(keys(fresh)).containsExactly("V12-ASSETS-AS-OF@assets.asOf");
         assertThat(fresh.get(0).figures()).containsEntry("expectedAsOf", "2023-12");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(cn.finance.disclosure.events.department.UnitKind.class)
+    void operatingExpensesAgainst302OnlyWhereTheUnitKindHasThem(cn.finance.disclosure.events.department.UnitKind kind) {
+        List<Finding> findings = new BudgetValidator().validate(
+                edited(t -> set(t, "operatingExpenses", "400000.00")), CATALOG_2024, kind);
+
+        boolean warned = keys(findings).contains("V08-OPERATING-EXPENSES-302@operatingExpenses");
+        assertThat(warned).as(kind.name()).isEqualTo(kind.hasAgencyOperatingExpenses());
+    }
 }

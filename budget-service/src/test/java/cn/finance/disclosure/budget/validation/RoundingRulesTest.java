@@ -34,12 +34,13 @@ class RoundingRulesTest {
     void roundedChangesOfBasicAndProjectMissingTheExpenditureChangeIsInfo() {
         // Δbasic −920450 → −92.05, Δproject −207550 → −20.76, Δtotal −1128000 → −112.8
         List<Finding> fresh = newFindings(t -> {
-            set(t, "priorYear.basicExpenditure", "3676650.00");
-            set(t, "priorYear.projectExpenditure", "217550.00");
+            set(t, "priorYear.expenditure[0].basic", "3676650.00");
+            set(t, "priorYear.expenditure[0].project", "217550.00");
         });
 
-        assertThat(keys(fresh)).containsExactly("V06-ROUNDING-CHANGES@changeExplanations.expenditure");
-        assertThat(fresh.get(0).figures())
+        assertThat(keys(fresh)).containsExactly("V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.expenditure",
+                "V06-ROUNDING-CHANGES@changeExplanations.expenditure");
+        assertThat(fresh.get(1).figures())
                 .containsEntry("partsSumWanYuan", "-112.81")
                 .containsEntry("totalWanYuan", "-112.8");
     }

@@ -115,6 +115,18 @@ final class SeedBudgets {
         set(root, "performanceManagedProjectAmount", "0.00");
     }
 
+    /**
+     * The seed's prior year in the older, totals-only shape (expenditure total, basic, project, general-budget and
+     * fund totals instead of per-fund basic/project), which submissions may still use.
+     */
+    static void legacyPrior(ObjectNode root) {
+        ObjectNode prior = at(root, "priorYear");
+        prior.remove("expenditure");
+        prior.put("expenditureTotal", "3894200.00").put("basicExpenditure", "3676700.00")
+                .put("projectExpenditure", "217500.00").put("generalPublicBudgetAppropriationExpenditure", "3894200.00")
+                .put("governmentFundExpenditure", "0.00");
+    }
+
     private static ObjectNode parentOf(ObjectNode root, String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? root : at(root, path.substring(0, dot));

@@ -14,8 +14,9 @@ class YearOverYearRulesTest {
 
     @Test
     void enteringThePriorYearCarryOverResolvesTheChangeMismatch() {
+        // the revenue explanation's "减少96.8万元" no longer matches the revenue change, and is reported
         assertThat(keysOf(t -> set(t, "priorYear.revenue.priorYearCarryover", "160000.00")))
-                .containsExactly("V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
+                .containsExactly("V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.revenue", "V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
     }
 
     @Test
@@ -23,7 +24,7 @@ class YearOverYearRulesTest {
         // prior year balances in total; per source, general-budget spending exceeded general-budget revenue by what
         // fund revenue exceeded fund spending: a shift between sources, not a contradiction
         assertThat(keysOf(t -> set(t, "priorYear.revenue.governmentFundBudgetAppropriation", "160000.00")))
-                .containsExactly("V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
+                .containsExactly("V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.revenue", "V03-ROUNDING-FUNCTION-CLASSES@expenditureLines");
     }
 
     @Test
@@ -43,7 +44,10 @@ class YearOverYearRulesTest {
 
     @Test
     void aFundSourceGapIsNamedInTheSameWarning() {
-        List<Finding> findings = validate(edited(t -> set(t, "priorYear.governmentFundExpenditure", "100.00")));
+        List<Finding> findings = validate(edited(t -> {
+            legacyPrior(t);
+            set(t, "priorYear.governmentFundExpenditure", "100.00");
+        }));
 
         Finding delta = only(findings, "V06-REVENUE-EXPENDITURE-DELTA");
         assertThat(delta.figures())
@@ -87,13 +91,20 @@ class YearOverYearRulesTest {
 
     @Test
     void priorYearBasicPlusProjectDifferentFromItsTotalIsAWarning() {
-        assertThat(keys(newFindings(t -> set(t, "priorYear.projectExpenditure", "217000.00"))))
-                .containsExactly("V06-PRIOR-YEAR-BASIC-PROJECT@priorYear.expenditureTotal");
+        assertThat(keys(newFindings(t -> {
+            legacyPrior(t);
+            set(t, "priorYear.projectExpenditure", "217000.00");
+        })))
+                .containsExactly("V06-PRIOR-YEAR-BASIC-PROJECT@priorYear.expenditureTotal",
+                        "V06-EXPLANATION-FIGURE-UNMATCHED@changeExplanations.expenditure");
     }
 
     @Test
     void priorYearSourcesAboveItsTotalIsAWarning() {
-        assertThat(keys(newFindings(t -> set(t, "priorYear.governmentFundExpenditure", "100.00"))))
+        assertThat(keys(newFindings(t -> {
+            legacyPrior(t);
+            set(t, "priorYear.governmentFundExpenditure", "100.00");
+        })))
                 .containsExactly("V06-PRIOR-YEAR-FUND-SPLIT@priorYear.generalPublicBudgetAppropriationExpenditure");
     }
 

@@ -4,7 +4,9 @@ import cn.finance.disclosure.events.Actor;
 import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
-import cn.finance.disclosure.events.department.DepartmentRegistered;
+import cn.finance.disclosure.events.department.DepartmentRegisteredV2;
+import cn.finance.disclosure.events.department.UnitKind;
+import cn.finance.disclosure.events.department.UnitLevel;
 import cn.finance.disclosure.support.outbox.OutboxAggregate;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import org.springframework.data.annotation.Transient;
@@ -25,7 +27,9 @@ public class Department implements OutboxAggregate {
     private String name;
     private String shortName;
     private String district;
+    /** The enumeration's name (UnitKind); older registrations hold a free-text kind. */
     private String kind;
+    private UnitLevel level;
     private String parentCode;
     private Instant registeredAt;
     private Actor registeredBy;
@@ -38,20 +42,22 @@ public class Department implements OutboxAggregate {
     protected Department() {
     }
 
-    static Department register(String code, String name, String shortName, String district, String kind,
-                               String parentCode, Actor by, Instant now) {
+    static Department register(String code, String name, String shortName, String district, UnitKind kind,
+                               UnitLevel level, String parentCode, Actor by, Instant now) {
         Department d = new Department();
         d.code = code;
         d.name = name;
         d.shortName = shortName;
         d.district = district;
-        d.kind = kind;
+        d.kind = kind.name();
+        d.level = level == null ? UnitLevel.DEPARTMENT : level;
         d.parentCode = parentCode;
         d.registeredAt = now;
         d.registeredBy = by;
-        DepartmentRegistered payload = new DepartmentRegistered(code, name, shortName, district, kind, parentCode, now);
+        DepartmentRegisteredV2 payload = new DepartmentRegisteredV2(code, name, shortName, district, kind, d.level,
+                parentCode, now);
         OutboxMessage registered = OutboxMessage.of(Topics.DEPARTMENT_EVENTS, code,
-                EventJson.envelope(EventTypes.DEPARTMENT_REGISTERED, "department-service", code, now, payload));
+                EventJson.envelope(EventTypes.DEPARTMENT_REGISTERED_V2, "department-service", code, now, payload));
         d.outbox.add(registered);
         d.recorded.add(registered);
         return d;
@@ -85,6 +91,11 @@ public class Department implements OutboxAggregate {
 
     public String kind() {
         return kind;
+    }
+
+    /** Absent for registrations made before levels were registered; they read as 一级部门. */
+    public UnitLevel level() {
+        return level == null ? UnitLevel.DEPARTMENT : level;
     }
 
     public String parentCode() {

@@ -52,7 +52,8 @@ public class DepartmentRegistry {
             // is not offered.
         }
         Department department = Department.register(request.code(), request.name(), request.shortName(),
-                request.district(), request.kind(), request.parentCode(), user.actor(), clock.instant());
+                request.district(), request.kind(), request.level(), request.parentCode(), user.actor(),
+                clock.instant());
         try {
             return store.insert(department);
         } catch (DuplicateKeyException e) {

@@ -1,6 +1,7 @@
 package cn.finance.disclosure.events.budget;
 
 import cn.finance.disclosure.events.Yuan;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,6 +50,14 @@ public record BudgetSubmission(
         @NotNull(message = "国有资产占有使用情况不能为空") @Valid Assets assets,
         @NotNull(message = "上年比较数不能为空") @Valid PriorYear priorYear,
         @NotNull(message = "变动原因不能为空（无变动时各项可为空）") @Valid ChangeExplanations changeExplanations) {
+
+    /** The same budget with another prior year (the one approved in the system, filled in by budget-service). */
+    public BudgetSubmission withPriorYear(PriorYear prior) {
+        return new BudgetSubmission(departmentCode, fiscalYear, revenue, expenditureLines,
+                basicExpenditureByEconomicClass, basicExpenditureUse, projects, projectExpenditureUse,
+                threePublicExpenses, operatingExpenses, operatingExpensesUse, governmentProcurement,
+                performanceManagedProjectAmount, assets, prior, changeExplanations);
+    }
 
     /** Shared constraint values; an interface so annotations can use them as constants. */
     interface Constraints {
@@ -164,17 +173,52 @@ public record BudgetSubmission(
             @Max(value = 99_999, message = "车辆数不能超过99999") Integer plannedLawEnforcementVehiclePurchases) {
     }
 
+    /**
+     * The prior year in the same structure as the budget: revenue by source and, per fund source, basic and project
+     * expenditure ({@code expenditure}), so every year-over-year sentence compares like with like.
+     *
+     * <p>The older shape gave expenditure only as totals ({@code expenditureTotal}, {@code basicExpenditure},
+     * {@code projectExpenditure} over all sources, and the general-budget and fund totals); it is still read when
+     * {@code expenditure} is absent, and then a per-fund basic/project change is stated only where the totals allow
+     * it (a unit spending general-budget money alone).
+     *
+     * <p>{@code origin} says where the figures came from: the department's previous budget approved in this system,
+     * or entered by the clerk. Absent members are left out of the JSON, so one shape does not carry the other's nulls.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PriorYear(
             @Min(value = 1999, message = "上年年度须在1999至2099之间")
             @Max(value = 2099, message = "上年年度须在1999至2099之间") Integer fiscalYear,
             @Valid Revenue revenue,
+            @Size(max = 20, message = "上年支出最多20行（每个资金来源一行）")
+            List<@NotNull(message = "上年支出的行不能为空") @Valid FundExpenditure> expenditure,
             Yuan expenditureTotal,
             Yuan basicExpenditure,
             Yuan projectExpenditure,
             Yuan generalPublicBudgetAppropriationExpenditure,
             Yuan governmentFundExpenditure,
             @Valid ThreePublicExpenses threePublicExpenses,
-            Yuan operatingExpenses) {
+            Yuan operatingExpenses,
+            @Valid PriorYearOrigin origin) {
+    }
+
+    /** One fund source's expenditure of the prior year, split as the budget's lines are. */
+    public record FundExpenditure(FundSource fundSource, Yuan basic, Yuan project) {
+    }
+
+    /**
+     * Where the prior-year figures came from. {@code APPROVED_BUDGET}: the department's budget of that year approved
+     * in this system ({@code budgetId}, {@code revision}); {@code ENTERED}: typed in by the clerk.
+     */
+    public record PriorYearOrigin(
+            @Pattern(regexp = "APPROVED_BUDGET|ENTERED", message = "上年数来源须为 APPROVED_BUDGET 或 ENTERED")
+            String source,
+            @Size(max = 64, message = "预算编号不能超过64个字符")
+            @Pattern(regexp = "[A-Za-z0-9_-]*", message = "预算编号只能包含字母、数字、下划线和连字符") String budgetId,
+            Integer revision) {
+
+        public static final String APPROVED_BUDGET = "APPROVED_BUDGET";
+        public static final String ENTERED = "ENTERED";
     }
 
     /** The department's own words on why figures changed against the prior year. */

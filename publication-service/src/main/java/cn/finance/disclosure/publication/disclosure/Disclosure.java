@@ -115,6 +115,15 @@ public class Disclosure implements OutboxAggregate {
             throw separation("您审批了该部门预算，不能再确认同一公开文本：预算审批、公开确认、公开发布须由三个不同的人完成");
         }
         requireSameContent(seenHash, draft.contentHash(), "确认");
+        if (!draft.defects().isEmpty()) {
+            // Our own text contradicts itself or the budget: nobody may confirm it for publication.
+            var first = draft.defects().getFirst();
+            throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "text-audit-defects", "公开文本存在矛盾，不能确认",
+                    "公开文本有" + draft.defects().size() + "处问题，不能确认。第一处：“" + first.sentence() + "”——"
+                            + first.message(),
+                    java.util.Map.of("defects", draft.defects().stream().map(f -> java.util.Map.of("rule", f.rule(),
+                            "sentence", f.sentence(), "message", f.message())).toList()));
+        }
         draft = draft.confirmed(new Step(by, now, seenHash));
         updatedAt = now;
         recompute();

@@ -1,5 +1,8 @@
 package cn.finance.disclosure.publication.disclosure;
 
+import cn.finance.disclosure.model.TextAuditor;
+import java.util.List;
+
 import java.time.Instant;
 
 /**
@@ -16,21 +19,31 @@ public record Draft(
         Basis basis,
         Instant createdAt,
         Instant generatedAt,
-        Step confirmation) {
+        Step confirmation,
+        List<TextAuditor.AuditFinding> audit) {
+
+    public Draft {
+        audit = audit == null ? List.of() : List.copyOf(audit);
+    }
 
     static Draft of(GeneratedContent content, Basis basis, Instant now) {
-        return new Draft(content.json(), content.hash(), basis, now, now, null);
+        return new Draft(content.json(), content.hash(), basis, now, now, null, content.audit());
     }
 
     Draft regenerated(GeneratedContent content, Basis newBasis, Instant now) {
         if (content.hash().equals(contentHash)) {
-            return new Draft(contentJson, contentHash, newBasis, createdAt, generatedAt, confirmation);
+            return new Draft(contentJson, contentHash, newBasis, createdAt, generatedAt, confirmation, content.audit());
         }
-        return new Draft(content.json(), content.hash(), newBasis, createdAt, now, confirmation);
+        return new Draft(content.json(), content.hash(), newBasis, createdAt, now, confirmation, content.audit());
     }
 
     Draft confirmed(Step step) {
-        return new Draft(contentJson, contentHash, basis, createdAt, generatedAt, step);
+        return new Draft(contentJson, contentHash, basis, createdAt, generatedAt, step, audit);
+    }
+
+    /** The auditor's findings that block confirmation: sentences that contradict themselves or the budget. */
+    public List<TextAuditor.AuditFinding> defects() {
+        return audit.stream().filter(f -> f.severity() == TextAuditor.Severity.DEFECT).toList();
     }
 
     /** Confirmed, and confirmed for exactly the content it now has. */

@@ -1,7 +1,9 @@
 package cn.finance.disclosure.publication.disclosure;
 
+import cn.finance.disclosure.publication.document.DisclosureContent;
 import cn.finance.disclosure.publication.document.DisclosureGenerator;
 import cn.finance.disclosure.publication.document.DisclosureInput;
+import cn.finance.disclosure.publication.document.UnitType;
 import cn.finance.disclosure.publication.sources.ApprovedBudget;
 import cn.finance.disclosure.publication.sources.KnownDepartment;
 import cn.finance.disclosure.publication.sources.Sources;
@@ -50,12 +52,14 @@ public class Drafts {
         }
         ApprovedBudget budget = approval.get();
         Optional<YearProfile> profile = sources.profile(departmentCode, fiscalYear);
-        String name = sources.department(departmentCode).map(KnownDepartment::name)
+        Optional<KnownDepartment> department = sources.department(departmentCode);
+        String name = department.map(KnownDepartment::name)
                 .or(() -> profile.map(YearProfile::departmentName))
                 .orElse(null);
+        UnitType unit = department.map(d -> new UnitType(d.unitKind(), d.unitLevel())).orElse(UnitType.DEFAULT);
         Basis basis = new Basis(budget.budgetId(), budget.revision(), budget.approvedAt(), budget.approvedBy(),
                 budget.submittedBy(), profile.map(YearProfile::profileVersion).orElse(null));
-        GeneratedContent content = profile.map(p -> generate(departmentCode, name, p, budget)).orElse(null);
+        GeneratedContent content = profile.map(p -> generate(departmentCode, name, unit, p, budget)).orElse(null);
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -82,10 +86,13 @@ public class Drafts {
                 + " kept changing concurrently; the event will be retried");
     }
 
-    private GeneratedContent generate(String code, String name, YearProfile profile, ApprovedBudget budget) {
+    private GeneratedContent generate(String code, String name, UnitType unit, YearProfile profile,
+                                      ApprovedBudget budget) {
         try {
-            return GeneratedContent.of(generator.generate(new DisclosureInput(code,
-                    name == null ? profile.departmentName() : name, profile.snapshot(), budget.submission())));
+            DisclosureInput input = new DisclosureInput(code, name == null ? profile.departmentName() : name,
+                    profile.snapshot(), budget.submission(), unit, budget.classification());
+            DisclosureContent content = generator.generate(input);
+            return GeneratedContent.of(content, DisclosureGenerator.audit(input, content));
         } catch (RuntimeException e) {
             // Deterministic: generating again gives the same failure, so retrying the event cannot help.
             throw new GenerationFailed("generating the disclosure of " + code + "/" + budget.fiscalYear()

@@ -76,7 +76,8 @@ public final class PublicationViews {
      * @param confirmed whether the confirmation covers exactly this content
      */
     public record DraftView(String kind, String contentHash, Instant createdAt, Instant generatedAt,
-                            Step confirmation, boolean confirmed, BasisView basis, JsonNode content) {
+                            Step confirmation, boolean confirmed, BasisView basis, JsonNode content,
+                            List<AuditView> audit) {
         static DraftView of(Disclosure d) {
             Draft draft = d.draft();
             if (draft == null) {
@@ -84,7 +85,15 @@ public final class PublicationViews {
             }
             return new DraftView(d.draftIsCorrection() ? "correction" : "release", draft.contentHash(),
                     draft.createdAt(), draft.generatedAt(), draft.confirmation(), draft.isConfirmed(),
-                    BasisView.of(draft.basis()), GeneratedContent.tree(draft.contentJson()));
+                    BasisView.of(draft.basis()), GeneratedContent.tree(draft.contentJson()),
+                    draft.audit().stream().map(AuditView::of).toList());
+        }
+    }
+
+    /** What the text auditor found in the draft: a DEFECT blocks confirmation, a NOTE is for the reader. */
+    public record AuditView(String rule, String severity, String sentence, String message) {
+        static AuditView of(cn.finance.disclosure.model.TextAuditor.AuditFinding f) {
+            return new AuditView(f.rule(), f.severity().name(), f.sentence(), f.message());
         }
     }
 

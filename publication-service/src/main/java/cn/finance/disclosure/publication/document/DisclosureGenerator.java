@@ -2,71 +2,80 @@ package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.Change;
+import cn.finance.disclosure.model.TextAuditor;
 
 import java.util.List;
-
-import static cn.finance.disclosure.publication.document.Amounts.nz;
+import java.util.Optional;
 
 /**
  * Turns an approved budget and the department's profile into the disclosure: the explanation (sections and plain
- * text), the headline figures and the standard tables. Pure and deterministic: no clock, no I/O, so the same input
- * always gives equal content and the same content hash.
+ * text), the headline figures and the standard tables, all from the one {@link BudgetReading} of the budget. Pure
+ * and deterministic: no clock, no I/O, so the same input always gives equal content and the same content hash.
  */
 public final class DisclosureGenerator {
 
     public DisclosureContent generate(DisclosureInput input) {
-        BudgetFigures f = new BudgetFigures(input.budget());
-        ExplanationWriter writer = new ExplanationWriter(input.departmentName(), input.profile(), f);
+        BudgetReading f = BudgetReading.of(input.budget());
+        ClassNames names = new ClassNames(input.names());
+        ExplanationWriter writer = new ExplanationWriter(input.departmentName(), input.profile(), f, input.unit(), names);
         String title = writer.title();
         List<Section> sections = writer.sections();
         DisclosureContent.Contact contact = writer.contact();
-        String text = ExplanationWriter.plainText(title, sections, contact);
-        List<DisclosureTable> tables = new TableBuilder(input.departmentName(), f).tables();
-        return new DisclosureContent(title, f.year, input.departmentCode(), input.departmentName(), figures(f),
+        String text = writer.plainText(title, sections, contact);
+        List<DisclosureTable> tables = new TableBuilder(input.departmentName(), f, input.unit(), names).tables();
+        return new DisclosureContent(title, f.fiscalYear, input.departmentCode(), input.departmentName(), figures(f),
                 sections, contact, text, tables);
     }
 
-    private static Figures figures(BudgetFigures f) {
-        var gpbLines = f.generalPublicBudgetLines();
-        Yuan gpbExpenditure = BudgetFigures.total(gpbLines);
-        Yuan fundExpenditure = BudgetFigures.total(f.linesOf(FundSource.GOVERNMENT_FUND_BUDGET));
-        Yuan basic = BudgetFigures.basic(f.lines);
-        Yuan project = BudgetFigures.project(f.lines);
-        Yuan threePublic = BudgetFigures.total(f.threePublicExpenses());
-        Yuan operating = nz(f.budget.operatingExpenses());
-        Figures.Changes changes = f.prior().map(p -> new Figures.Changes(
-                f.priorYear(),
-                wire(f.revenueTotal().minus(BudgetFigures.totalRevenue(
-                        p.revenue() == null ? BudgetFigures.emptyRevenue() : p.revenue()))),
-                wire(f.expenditureTotal().minus(nz(p.expenditureTotal()))),
-                wire(gpbExpenditure.minus(nz(p.generalPublicBudgetAppropriationExpenditure()))),
-                wire(fundExpenditure.minus(nz(p.governmentFundExpenditure()))),
-                wire(basic.minus(nz(p.basicExpenditure()))),
-                wire(project.minus(nz(p.projectExpenditure()))),
-                wire(threePublic.minus(BudgetFigures.total(p.threePublicExpenses()))),
-                wire(operating.minus(nz(p.operatingExpenses()))))).orElse(null);
-        var r = f.revenue;
+    /**
+     * What the text auditor finds in content generated from {@code input}: our own document re-read against the
+     * budget it states (see {@link TextAuditor} for the rules).
+     */
+    public static List<TextAuditor.AuditFinding> audit(DisclosureInput input, DisclosureContent content) {
+        return TextAuditor.audit(content.text(), BudgetReading.of(input.budget()));
+    }
+
+    private static Figures figures(BudgetReading f) {
+        FundSource general = FundSource.GENERAL_PUBLIC_BUDGET;
+        FundSource fund = FundSource.GOVERNMENT_FUND_BUDGET;
+        Figures.Changes changes = f.hasPrior() ? new Figures.Changes(
+                f.priorFiscalYear(),
+                wire(f.revenueChange().delta()),
+                wire(f.expenditureChange().delta()),
+                wire(f.expenditureChange(general)),
+                wire(f.expenditureChange(fund)),
+                wire(f.basicChange().delta()),
+                wire(f.projectChange().delta()),
+                wire(f.threePublicChange().delta()),
+                wire(f.operatingExpensesChange().delta())) : null;
         return new Figures(
                 wire(f.revenueTotal()),
                 wire(f.expenditureTotal()),
-                wire(nz(r.generalPublicBudgetAppropriation())),
-                wire(gpbExpenditure),
-                wire(nz(r.governmentFundBudgetAppropriation())),
-                wire(fundExpenditure),
-                wire(nz(r.stateCapitalOperatingBudgetAppropriation())),
-                wire(BudgetFigures.total(f.linesOf(FundSource.STATE_CAPITAL_OPERATING_BUDGET))),
-                wire(basic),
-                wire(project),
+                wire(f.revenueOf(cn.finance.disclosure.model.RevenueSource.GENERAL_PUBLIC_BUDGET)),
+                wire(f.expenditureOf(general)),
+                wire(f.revenueOf(cn.finance.disclosure.model.RevenueSource.GOVERNMENT_FUND_BUDGET)),
+                wire(f.expenditureOf(fund)),
+                wire(f.revenueOf(cn.finance.disclosure.model.RevenueSource.STATE_CAPITAL_OPERATING_BUDGET)),
+                wire(f.expenditureOf(FundSource.STATE_CAPITAL_OPERATING_BUDGET)),
+                wire(f.basicTotal()),
+                wire(f.projectTotal()),
                 wire(f.personnelExpenses()),
                 wire(f.publicExpenses()),
-                wire(threePublic),
-                wire(operating),
-                wire(f.procurementTotal()),
-                wire(nz(f.budget.performanceManagedProjectAmount())),
+                wire(f.threePublicTotal()),
+                wire(f.operatingExpenses),
+                wire(f.procurement.total()),
+                wire(f.performanceManagedProjectAmount),
                 changes);
     }
 
     private static String wire(Yuan amount) {
         return amount.toWire();
+    }
+
+    /** A change the prior year does not state is absent (null), never a guess. */
+    private static String wire(Optional<Change> change) {
+        return change.map(c -> c.delta().toWire()).orElse(null);
     }
 }

@@ -1,19 +1,23 @@
 package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
 
 import java.util.Objects;
 
 /**
- * Everything a disclosure is generated from: the department as registered (code and full name, e.g.
- * 重庆市綦江区总工会（本级）), its profile for the fiscal year and its approved budget.
+ * Everything a disclosure is generated from: the department as registered (code, full name, e.g.
+ * 重庆市綦江区总工会（本级）, and its kind and level), its profile for the fiscal year, its approved budget and the
+ * catalog names the approval carried ({@code null} for an approval that carried none).
  */
 public record DisclosureInput(
         String departmentCode,
         String departmentName,
         ProfileSnapshot profile,
-        BudgetSubmission budget) {
+        BudgetSubmission budget,
+        UnitType unit,
+        ClassificationNames names) {
 
     public DisclosureInput {
         Objects.requireNonNull(departmentCode, "departmentCode");
@@ -21,5 +25,11 @@ public record DisclosureInput(
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(budget.fiscalYear(), "budget.fiscalYear");
+        unit = unit == null ? UnitType.DEFAULT : unit;
+    }
+
+    public DisclosureInput(String departmentCode, String departmentName, ProfileSnapshot profile,
+                           BudgetSubmission budget) {
+        this(departmentCode, departmentName, profile, budget, UnitType.DEFAULT, null);
     }
 }

@@ -1,18 +1,16 @@
 package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ExpenditureLine;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.Change;
+import cn.finance.disclosure.model.RevenueSource;
+import cn.finance.disclosure.model.ThreePublicItem;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 import static cn.finance.disclosure.publication.document.Amounts.nz;
 import static cn.finance.disclosure.publication.document.Amounts.text;
@@ -20,6 +18,9 @@ import static cn.finance.disclosure.publication.document.Amounts.text;
 /**
  * Writes the explanation (部门预算情况说明) in the order and wording of the Chongqing template the seed document follows:
  * 一 单位基本情况, 二 部门收支总体情况, 三 部门预算情况说明, 四 “三公”经费, 五 其他重要事项, 六 专业性名词解释.
+ * Every figure comes from the one {@link BudgetReading}; every year-over-year phrase compares like with like (a fund
+ * source's basic expenditure with the same fund source's prior-year basic expenditure) and is left out where the
+ * prior year does not say that figure.
  */
 final class ExplanationWriter {
 
@@ -37,16 +38,23 @@ final class ExplanationWriter {
 
     private final String departmentName;
     private final ProfileSnapshot profile;
-    private final BudgetFigures f;
+    private final BudgetReading f;
+    private final int year;
+    private final UnitType unit;
+    private final ClassNames names;
 
-    ExplanationWriter(String departmentName, ProfileSnapshot profile, BudgetFigures figures) {
+    ExplanationWriter(String departmentName, ProfileSnapshot profile, BudgetReading reading, UnitType unit,
+                      ClassNames names) {
         this.departmentName = departmentName;
         this.profile = profile;
-        this.f = figures;
+        this.f = reading;
+        this.year = reading.fiscalYear;
+        this.unit = unit;
+        this.names = names;
     }
 
     String title() {
-        return departmentName + f.year + "年部门预算情况说明";
+        return departmentName + year + "年" + unit.noun() + "预算情况说明";
     }
 
     List<Section> sections() {
@@ -59,8 +67,18 @@ final class ExplanationWriter {
         return c == null ? new DisclosureContent.Contact("", "") : new DisclosureContent.Contact(c.name(), c.phone());
     }
 
-    static String contactLine(DisclosureContent.Contact contact) {
-        return "部门预算公开联系人：" + contact.name() + "        联系方式：" + contact.phone();
+    String contactLine(DisclosureContent.Contact contact) {
+        return contactLine(unit, contact);
+    }
+
+    static String contactLine(UnitType unit, DisclosureContent.Contact contact) {
+        return unit.noun() + "预算公开联系人：" + contact.name() + "        联系方式：" + contact.phone();
+    }
+
+    /** The contact line of a generated document, worded after its title (部门 or 单位预算情况说明). */
+    static String contactLine(String title, DisclosureContent.Contact contact) {
+        boolean unitDocument = title != null && title.endsWith("单位预算情况说明");
+        return (unitDocument ? "单位" : "部门") + "预算公开联系人：" + contact.name() + "        联系方式：" + contact.phone();
     }
 
     // --- 一、单位基本情况 ----------------------------------------------------------------------------------------------
@@ -98,43 +116,41 @@ final class ExplanationWriter {
     // --- 二、部门收支总体情况 ------------------------------------------------------------------------------------------
 
     private Section overview() {
-        var r = f.revenue;
         List<String> sources = new ArrayList<>();
         // The template names six sources; the others appear where the budget has them, in the standard order.
-        sources.add("一般公共预算拨款" + text(r.generalPublicBudgetAppropriation()) + "万元");
-        sources.add("政府性基金预算拨款" + text(r.governmentFundBudgetAppropriation()) + "万元");
-        sources.add("国有资本经营预算收入" + text(r.stateCapitalOperatingBudgetAppropriation()) + "万元");
-        addIfAny(sources, "财政专户管理资金", r.fiscalSpecialAccountFunds());
-        sources.add("事业收入" + text(r.businessRevenue()) + "万元");
-        sources.add("事业单位经营收入" + text(r.publicInstitutionOperatingRevenue()) + "万元");
-        addIfAny(sources, "上级补助收入", r.superiorSubsidyRevenue());
-        addIfAny(sources, "附属单位上缴收入", r.subordinateUnitRemittance());
-        sources.add("其他收入" + text(r.otherRevenue()) + "万元");
-        addIfAny(sources, "上年结转", r.priorYearCarryover());
+        sources.add("一般公共预算拨款" + text(f.revenueOf(RevenueSource.GENERAL_PUBLIC_BUDGET)) + "万元");
+        sources.add("政府性基金预算拨款" + text(f.revenueOf(RevenueSource.GOVERNMENT_FUND_BUDGET)) + "万元");
+        sources.add("国有资本经营预算收入" + text(f.revenueOf(RevenueSource.STATE_CAPITAL_OPERATING_BUDGET)) + "万元");
+        addIfAny(sources, "财政专户管理资金", f.revenueOf(RevenueSource.FISCAL_SPECIAL_ACCOUNT));
+        sources.add("事业收入" + text(f.revenueOf(RevenueSource.BUSINESS_REVENUE)) + "万元");
+        sources.add("事业单位经营收入" + text(f.revenueOf(RevenueSource.PUBLIC_INSTITUTION_OPERATING_REVENUE)) + "万元");
+        addIfAny(sources, "上级补助收入", f.revenueOf(RevenueSource.SUPERIOR_SUBSIDY));
+        addIfAny(sources, "附属单位上缴收入", f.revenueOf(RevenueSource.SUBORDINATE_UNIT_REMITTANCE));
+        sources.add("其他收入" + text(f.revenueOf(RevenueSource.OTHER)) + "万元");
+        addIfAny(sources, "上年结转", f.revenueOf(RevenueSource.PRIOR_YEAR_CARRYOVER));
 
-        StringBuilder revenue = new StringBuilder("（一）收入预算：").append(f.year).append("年年初预算数")
+        StringBuilder revenue = new StringBuilder("（一）收入预算：").append(year).append("年年初预算数")
                 .append(text(f.revenueTotal())).append("万元，其中：").append(String.join("，", sources)).append("。");
-        f.prior().ifPresent(prior -> {
-            Yuan change = f.revenueTotal().minus(BudgetFigures.totalRevenue(
-                    prior.revenue() == null ? BudgetFigures.emptyRevenue() : prior.revenue()));
-            revenue.append(Wording.revenueAgainstYear(change, f.priorYear()))
-                    .append(reason(change, f.explanations().revenue())).append("。");
-        });
+        if (f.hasPrior()) {
+            Change change = f.revenueChange();
+            revenue.append(Wording.revenueAgainstYear(change, f.priorFiscalYear()))
+                    .append(reason(change, f.explanations.revenue())).append("。");
+        }
 
-        StringBuilder expenditure = new StringBuilder("（二）支出预算：").append(f.year).append("年年初预算数")
+        StringBuilder expenditure = new StringBuilder("（二）支出预算：").append(year).append("年年初预算数")
                 .append(text(f.expenditureTotal())).append("万元");
-        List<String> classes = byClass(f.lines).entrySet().stream()
-                .map(e -> FunctionClassification.className(e.getKey()) + "预算" + text(e.getValue()) + "万元")
+        List<String> classes = BudgetReading.byClass(f.lines).entrySet().stream()
+                .map(e -> names.functionClass(e.getKey()) + "预算" + text(e.getValue()) + "万元")
                 .toList();
         if (!classes.isEmpty()) {
             expenditure.append("，其中：").append(String.join("，", classes));
         }
         expenditure.append("。");
-        f.prior().ifPresent(prior -> {
-            Yuan change = f.expenditureTotal().minus(nz(prior.expenditureTotal()));
-            expenditure.append(Wording.expenditureAgainstYear(change, f.priorYear()))
-                    .append(reason(change, f.explanations().expenditure())).append("。");
-        });
+        if (f.hasPrior()) {
+            Change change = f.expenditureChange();
+            expenditure.append(Wording.expenditureAgainstYear(change, f.priorFiscalYear()))
+                    .append(reason(change, f.explanations.expenditure())).append("。");
+        }
         return Section.of("二、部门收支总体情况", List.of(revenue.toString(), expenditure.toString()));
     }
 
@@ -145,60 +161,48 @@ final class ExplanationWriter {
     }
 
     /** "，主要是…" only for a figure that changed and a department that said why. */
-    private static String reason(Yuan change, String words) {
-        String clause = change.isZero() ? "" : Wording.clause("主要是", words);
+    private static String reason(Change change, String words) {
+        String clause = change.changed() ? Wording.clause("主要是", words) : "";
         return clause.isEmpty() ? "" : "，" + clause;
-    }
-
-    /** Exact yuan per 类 present in the lines, in code order (a class with a zero line is still present). */
-    static Map<String, Yuan> byClass(List<ExpenditureLine> lines) {
-        Map<String, Yuan> classes = new TreeMap<>();
-        for (ExpenditureLine line : lines) {
-            if (line.functionCode() == null || line.functionCode().length() < 3) {
-                continue;
-            }
-            classes.merge(line.functionCode().substring(0, 3), BudgetFigures.lineTotal(line), Yuan::plus);
-        }
-        return classes;
     }
 
     // --- 三、部门预算情况说明 ------------------------------------------------------------------------------------------
 
     private Section budgetExplanation() {
-        var gpbLines = f.generalPublicBudgetLines();
-        Yuan gpbExpenditure = BudgetFigures.total(gpbLines);
-        Yuan basic = BudgetFigures.basic(gpbLines);
-        Yuan project = BudgetFigures.project(gpbLines);
-        var prior = f.prior();
-        int py = f.priorYear();
-        var why = f.explanations();
+        FundSource general = FundSource.GENERAL_PUBLIC_BUDGET;
+        BudgetReading.Split split = f.split(general);
+        int py = f.priorFiscalYear();
 
-        StringBuilder p = new StringBuilder().append(f.year).append("年一般公共预算财政拨款收入")
-                .append(text(f.revenue.generalPublicBudgetAppropriation())).append("万元，一般公共预算财政拨款支出")
-                .append(text(gpbExpenditure)).append("万元");
-        prior.ifPresent(pr -> p.append("，").append(Wording.againstYear(
-                gpbExpenditure.minus(nz(pr.generalPublicBudgetAppropriationExpenditure())), py)));
+        StringBuilder p = new StringBuilder().append(year).append("年一般公共预算财政拨款收入")
+                .append(text(f.revenueOf(RevenueSource.GENERAL_PUBLIC_BUDGET))).append("万元，一般公共预算财政拨款支出")
+                .append(text(split.total())).append("万元");
+        if (f.hasPrior()) {
+            f.expenditureChange(general).ifPresent(c -> p.append("，").append(Wording.againstYear(c, py)));
+        }
         p.append("。");
 
-        // The prior year is known only as a whole (basic and project of every fund source); for a unit funded by the
-        // general public budget alone, as district units mostly are, that is the same figure.
+        // Basic and project of the general public budget against the same figures of the prior year: never against
+        // the prior year's all-source totals, which would contradict the sentence's own total.
         List<String> basicParts = new ArrayList<>();
-        basicParts.add("基本支出" + text(basic) + "万元");
-        prior.ifPresent(pr -> {
-            Yuan change = basic.minus(nz(pr.basicExpenditure()));
-            basicParts.add(Wording.againstYear(change, py));
-            addNonEmpty(basicParts, change.isZero() ? "" : Wording.clause("主要原因是", why.basicExpenditure()));
-        });
-        addNonEmpty(basicParts, Wording.clause("主要用于", f.budget.basicExpenditureUse()));
+        basicParts.add("基本支出" + text(split.basic()) + "万元");
+        if (f.hasPrior()) {
+            f.basicChange(general).ifPresent(c -> {
+                basicParts.add(Wording.againstYear(c, py));
+                addNonEmpty(basicParts, c.changed() ? Wording.clause("主要原因是", f.explanations.basicExpenditure()) : "");
+            });
+        }
+        addNonEmpty(basicParts, Wording.clause("主要用于", f.submission.basicExpenditureUse()));
 
         List<String> projectParts = new ArrayList<>();
-        projectParts.add("项目支出" + text(project) + "万元");
-        prior.ifPresent(pr -> {
-            Yuan change = project.minus(nz(pr.projectExpenditure()));
-            projectParts.add(Wording.againstYear(change, py));
-            addNonEmpty(projectParts, change.isZero() ? "" : Wording.clause("主要原因是", why.projectExpenditure()));
-        });
-        addNonEmpty(projectParts, Wording.clause("主要用于", f.budget.projectExpenditureUse()));
+        projectParts.add("项目支出" + text(split.project()) + "万元");
+        if (f.hasPrior()) {
+            f.projectChange(general).ifPresent(c -> {
+                projectParts.add(Wording.againstYear(c, py));
+                addNonEmpty(projectParts,
+                        c.changed() ? Wording.clause("主要原因是", f.explanations.projectExpenditure()) : "");
+            });
+        }
+        addNonEmpty(projectParts, Wording.clause("主要用于", f.submission.projectExpenditureUse()));
 
         p.append("其中：").append(String.join("，", basicParts)).append("；").append(String.join("，", projectParts))
                 .append("。");
@@ -207,21 +211,26 @@ final class ExplanationWriter {
     }
 
     private String governmentFundParagraph() {
-        var fundLines = f.linesOf(FundSource.GOVERNMENT_FUND_BUDGET);
-        Yuan fundExpenditure = BudgetFigures.total(fundLines);
-        StringBuilder p = new StringBuilder().append(f.year).append("年政府性基金预算收入")
-                .append(text(f.revenue.governmentFundBudgetAppropriation())).append("万元，政府性基金预算支出")
+        FundSource fund = FundSource.GOVERNMENT_FUND_BUDGET;
+        var fundLines = f.linesOf(fund);
+        Yuan fundExpenditure = BudgetReading.total(fundLines);
+        StringBuilder p = new StringBuilder().append(year).append("年政府性基金预算收入")
+                .append(text(f.revenueOf(RevenueSource.GOVERNMENT_FUND_BUDGET))).append("万元，政府性基金预算支出")
                 .append(text(fundExpenditure)).append("万元");
         if (fundExpenditure.isZero()) {
-            return p.append("，本部门").append(f.year).append("年无使用政府性基金预算拨款安排的支出。").toString();
+            return p.append("，").append(unit.self()).append(year).append("年无使用政府性基金预算拨款安排的支出。").toString();
         }
-        f.prior().ifPresent(pr -> p.append("，").append(Wording.againstYear(
-                fundExpenditure.minus(nz(pr.governmentFundExpenditure())), f.priorYear())));
-        p.append("。其中：").append(String.join("，", byClass(fundLines).entrySet().stream()
-                        .map(e -> FunctionClassification.className(e.getKey()) + "预算" + text(e.getValue()) + "万元")
+        if (f.hasPrior()) {
+            f.expenditureChange(fund).ifPresent(c -> p.append("，").append(Wording.againstYear(c, f.priorFiscalYear())));
+        }
+        // Two breakdowns of one total, in two sentences: one "其中" never mixes the basic/project split with the
+        // split by function class (the parts would add up to twice the whole).
+        p.append("。其中：基本支出").append(text(BudgetReading.basic(fundLines))).append("万元，项目支出")
+                .append(text(BudgetReading.project(fundLines))).append("万元。按支出功能分类，")
+                .append(String.join("，", BudgetReading.byClass(fundLines).entrySet().stream()
+                        .map(e -> names.functionClass(e.getKey()) + "预算" + text(e.getValue()) + "万元")
                         .toList()))
-                .append("，基本支出").append(text(BudgetFigures.basic(fundLines))).append("万元，项目支出")
-                .append(text(BudgetFigures.project(fundLines))).append("万元。");
+                .append("。");
         return p.toString();
     }
 
@@ -234,29 +243,24 @@ final class ExplanationWriter {
     // --- 四、“三公”经费情况说明 ----------------------------------------------------------------------------------------
 
     private Section threePublicExpenses() {
-        var now = f.threePublicExpenses();
-        var before = f.prior().map(pr -> BudgetFigures.orEmpty(pr.threePublicExpenses()));
-        StringBuilder p = new StringBuilder().append(f.year).append("年“三公”经费预算")
-                .append(text(BudgetFigures.total(now))).append("万元");
-        before.ifPresent(b -> p.append("，").append(Wording.againstLastYear(
-                BudgetFigures.total(now).minus(BudgetFigures.total(b)))));
+        StringBuilder p = new StringBuilder().append(year).append("年“三公”经费预算")
+                .append(text(f.threePublicTotal())).append("万元");
+        if (f.hasPrior()) {
+            p.append("，").append(Wording.againstLastYear(f.threePublicChange()));
+        }
         p.append("。其中：");
         List<String> items = List.of(
-                item("因公出国（境）费用", now, before, BudgetSubmission.ThreePublicExpenses::outboundTravel),
-                item("公务接待费", now, before, BudgetSubmission.ThreePublicExpenses::officialReception),
-                item("公务用车运行维护费", now, before,
-                        BudgetSubmission.ThreePublicExpenses::vehicleOperationAndMaintenance),
-                item("公务用车购置费", now, before, BudgetSubmission.ThreePublicExpenses::vehiclePurchase));
+                item("因公出国（境）费用", ThreePublicItem.OUTBOUND_TRAVEL),
+                item("公务接待费", ThreePublicItem.OFFICIAL_RECEPTION),
+                item("公务用车运行维护费", ThreePublicItem.VEHICLE_OPERATION),
+                item("公务用车购置费", ThreePublicItem.VEHICLE_PURCHASE));
         p.append(String.join("；", items)).append("。");
         return Section.of("四、“三公”经费情况说明", List.of(p.toString()));
     }
 
-    private static String item(String label, BudgetSubmission.ThreePublicExpenses now,
-                               Optional<BudgetSubmission.ThreePublicExpenses> before,
-                               Function<BudgetSubmission.ThreePublicExpenses, Yuan> kind) {
-        Yuan amount = nz(kind.apply(now));
-        String s = label + text(amount) + "万元";
-        return before.map(b -> s + "，" + Wording.againstLastYear(amount.minus(nz(kind.apply(b))))).orElse(s);
+    private String item(String label, ThreePublicItem item) {
+        String s = label + text(f.threePublic.get(item)) + "万元";
+        return f.hasPrior() ? s + "，" + Wording.againstLastYear(f.threePublicChange(item)) : s;
     }
 
     // --- 五、其他重要事项的情况说明 -------------------------------------------------------------------------------------
@@ -267,21 +271,27 @@ final class ExplanationWriter {
     }
 
     private String operatingExpenses() {
-        Yuan now = nz(f.budget.operatingExpenses());
-        StringBuilder p = new StringBuilder("1. 机关运行经费。").append(f.year).append("年一般公共预算财政拨款运行经费")
+        Yuan now = f.operatingExpenses;
+        String lead = "1. 机关运行经费。";
+        // Only administrative units and those managed under the civil service law have 机关运行经费.
+        if (!unit.kind().hasAgencyOperatingExpenses() && now.isZero()
+                && (!f.hasPrior() || f.prior.operatingExpenses().isZero())) {
+            return lead + unit.self() + "为" + unit.kind().label + "，不涉及机关运行经费。";
+        }
+        StringBuilder p = new StringBuilder(lead).append(year).append("年一般公共预算财政拨款运行经费")
                 .append(text(now)).append("万元");
-        f.prior().ifPresent(pr -> {
-            Yuan change = now.minus(nz(pr.operatingExpenses()));
+        if (f.hasPrior()) {
+            Change change = f.operatingExpensesChange();
             p.append("，").append(Wording.againstLastYear(change));
-            if (!change.isZero()) {
-                String because = Wording.clause("主要原因为", f.explanations().operatingExpenses());
+            if (change.changed()) {
+                String because = Wording.clause("主要原因为", f.explanations.operatingExpenses());
                 if (!because.isEmpty()) {
                     p.append("，").append(because);
                 }
             }
-        });
+        }
         p.append("。");
-        String use = Wording.clause("主要用于", f.budget.operatingExpensesUse());
+        String use = Wording.clause("主要用于", f.submission.operatingExpensesUse());
         if (!use.isEmpty()) {
             p.append(use).append("。");
         }
@@ -289,51 +299,45 @@ final class ExplanationWriter {
     }
 
     private String procurement() {
-        var g = f.procurement();
-        return "2. 政府采购情况。所属各预算单位政府采购预算总额" + text(f.procurementTotal()) + "万元："
+        var g = f.procurement;
+        return "2. 政府采购情况。" + unit.covered() + "政府采购预算总额" + text(g.total()) + "万元："
                 + "政府采购货物预算" + text(g.goods()) + "万元、政府采购工程预算" + text(g.works())
                 + "万元、政府采购服务预算" + text(g.services()) + "万元；"
-                + "其中一般公共预算拨款政府采购" + text(f.procurementGeneralPublicBudgetTotal()) + "万元："
-                + "政府采购货物预算" + text(g.generalPublicBudgetGoods()) + "万元、政府采购工程预算"
-                + text(g.generalPublicBudgetWorks()) + "万元、政府采购服务预算" + text(g.generalPublicBudgetServices())
+                + "其中一般公共预算拨款政府采购" + text(g.generalTotal()) + "万元："
+                + "政府采购货物预算" + text(g.generalGoods()) + "万元、政府采购工程预算"
+                + text(g.generalWorks()) + "万元、政府采购服务预算" + text(g.generalServices())
                 + "万元。";
     }
 
     private String performanceTargets() {
-        Yuan managed = nz(f.budget.performanceManagedProjectAmount());
-        Yuan projects = BudgetFigures.project(f.lines);
-        String lead = "3. 绩效目标设置情况。" + f.year + "年";
+        Yuan managed = f.performanceManagedProjectAmount;
+        Yuan projects = f.projectTotal();
+        String lead = "3. 绩效目标设置情况。" + year + "年";
         if (projects.isZero() && managed.isZero()) {
-            return lead + "本部门无项目支出，未设置项目绩效目标。";
+            return lead + unit.self() + "无项目支出，未设置项目绩效目标。";
         }
         if (managed.compareTo(projects) >= 0) {
             return lead + "项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款" + text(managed) + "万元。";
         }
-        long withTargets = f.projects().stream()
-                .filter(p -> p.performanceTargets() != null && !p.performanceTargets().isEmpty()).count();
-        return lead + "实行绩效目标管理的项目" + withTargets + "个，涉及一般公共预算当年财政拨款" + text(managed) + "万元。";
+        return lead + "实行绩效目标管理的项目" + f.projectsWithTargets() + "个，涉及一般公共预算当年财政拨款"
+                + text(managed) + "万元。";
     }
 
     private String assets() {
-        var a = f.budget.assets();
-        String asOf = Wording.yearMonth(a == null ? null : a.asOf(), f.year - 1);
-        return "4. 国有资产占有使用情况。截止" + asOf + "，所属各预算单位共有车辆" + count(a, BudgetSubmission.Assets::vehiclesTotal)
-                + "辆，其中一般公务用车" + count(a, BudgetSubmission.Assets::generalOfficialVehicles)
-                + "辆、执勤执法用车" + count(a, BudgetSubmission.Assets::lawEnforcementVehicles) + "辆。"
-                + f.year + "年一般公共预算安排购置车辆" + count(a, BudgetSubmission.Assets::plannedVehiclePurchases)
-                + "辆，其中一般公务用车" + count(a, BudgetSubmission.Assets::plannedGeneralOfficialVehiclePurchases)
-                + "辆、执勤执法用车" + count(a, BudgetSubmission.Assets::plannedLawEnforcementVehiclePurchases) + "辆。";
-    }
-
-    private static int count(BudgetSubmission.Assets assets,
-                             Function<BudgetSubmission.Assets, Integer> field) {
-        return assets == null ? 0 : Objects.requireNonNullElse(field.apply(assets), 0);
+        var a = f.assets;
+        String asOf = Wording.yearMonth(a.asOf(), year - 1);
+        return "4. 国有资产占有使用情况。截止" + asOf + "，" + unit.covered() + "共有车辆" + a.vehiclesTotal()
+                + "辆，其中一般公务用车" + a.generalOfficialVehicles()
+                + "辆、执勤执法用车" + a.lawEnforcementVehicles() + "辆。"
+                + year + "年一般公共预算安排购置车辆" + a.plannedVehiclePurchases()
+                + "辆，其中一般公务用车" + a.plannedGeneralOfficialVehiclePurchases()
+                + "辆、执勤执法用车" + a.plannedLawEnforcementVehiclePurchases() + "辆。";
     }
 
     // --- the plain text ------------------------------------------------------------------------------------------
 
     /** Title, then each heading and paragraph on its own line with a blank line after it, then the contact line. */
-    static String plainText(String title, List<Section> sections, DisclosureContent.Contact contact) {
+    String plainText(String title, List<Section> sections, DisclosureContent.Contact contact) {
         StringBuilder out = new StringBuilder(title).append("\n\n");
         for (Section section : sections) {
             appendSection(out, section);

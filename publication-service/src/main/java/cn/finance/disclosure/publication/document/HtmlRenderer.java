@@ -85,7 +85,7 @@ public final class HtmlRenderer {
             appendSection(out, section, 2);
             out.append("</section>\n");
         }
-        out.append("<address class=\"contact\">").append(escape(ExplanationWriter.contactLine(content.contact())))
+        out.append("<address class=\"contact\">").append(escape(ExplanationWriter.contactLine(content.title(), content.contact())))
                 .append("</address>\n</article>\n");
         if (!content.tables().isEmpty()) {
             out.append("<section aria-labelledby=\"tables\">\n<h2 id=\"tables\">部门预算公开表</h2>\n");

@@ -2,18 +2,19 @@ package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ExpenditureLine;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
+import cn.finance.disclosure.model.BudgetReading;
+import cn.finance.disclosure.model.BudgetReading.Line;
+import cn.finance.disclosure.model.RevenueSource;
+import cn.finance.disclosure.model.ThreePublicItem;
 import cn.finance.disclosure.publication.document.DisclosureTable.Column;
 import cn.finance.disclosure.publication.document.DisclosureTable.Row;
 import cn.finance.disclosure.publication.document.DisclosureTable.RowKind;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -27,18 +28,22 @@ import static cn.finance.disclosure.publication.document.Amounts.nz;
 final class TableBuilder {
 
     static final String UNIT = "万元";
-    static final String NO_GOVERNMENT_FUND = "本部门无政府性基金预算拨款安排的支出，故本表为空表";
-    static final String NO_STATE_CAPITAL = "本部门无国有资本经营预算拨款安排的支出，故本表为空表";
+    static final String NO_GOVERNMENT_FUND = "无政府性基金预算拨款安排的支出，故本表为空表";
+    static final String NO_STATE_CAPITAL = "无国有资本经营预算拨款安排的支出，故本表为空表";
 
     private static final String CODE = "科目编码";
     private static final String NAME = "科目名称";
 
     private final String departmentName;
-    private final BudgetFigures f;
+    private final BudgetReading f;
+    private final UnitType unit;
+    private final ClassNames names;
 
-    TableBuilder(String departmentName, BudgetFigures figures) {
+    TableBuilder(String departmentName, BudgetReading reading, UnitType unit, ClassNames names) {
         this.departmentName = departmentName;
-        this.f = figures;
+        this.f = reading;
+        this.unit = unit;
+        this.names = names;
     }
 
     List<DisclosureTable> tables() {
@@ -46,13 +51,13 @@ final class TableBuilder {
                 incomeExpenditureSummary(), incomeSummary(), expenditureSummary(), fiscalAppropriationSummary(),
                 generalBudgetExpenditure(), generalBudgetBasicExpenditure(), threePublicExpenses(),
                 functionTable(TableCodes.GOVERNMENT_FUND_EXPENDITURE, "政府性基金预算支出表",
-                        f.linesOf(FundSource.GOVERNMENT_FUND_BUDGET), NO_GOVERNMENT_FUND),
+                        f.linesOf(FundSource.GOVERNMENT_FUND_BUDGET), unit.self() + NO_GOVERNMENT_FUND),
                 functionTable(TableCodes.STATE_CAPITAL_EXPENDITURE, "国有资本经营预算支出表",
-                        f.linesOf(FundSource.STATE_CAPITAL_OPERATING_BUDGET), NO_STATE_CAPITAL)));
+                        f.linesOf(FundSource.STATE_CAPITAL_OPERATING_BUDGET), unit.self() + NO_STATE_CAPITAL)));
         if (hasProcurement()) {
             tables.add(governmentProcurement());
         }
-        if (!f.projects().isEmpty()) {
+        if (!f.projects.isEmpty()) {
             tables.add(projectPerformanceTargets());
         }
         return tables;
@@ -61,20 +66,14 @@ final class TableBuilder {
     // --- 部门收支总表 ----------------------------------------------------------------------------------------------------
 
     private DisclosureTable incomeExpenditureSummary() {
-        var r = f.revenue;
         List<String[]> left = new ArrayList<>();
-        left.add(pair("一般公共预算拨款", r.generalPublicBudgetAppropriation()));
-        left.add(pair("政府性基金预算拨款", r.governmentFundBudgetAppropriation()));
-        left.add(pair("国有资本经营预算拨款", r.stateCapitalOperatingBudgetAppropriation()));
-        left.add(pair("财政专户管理资金", r.fiscalSpecialAccountFunds()));
-        left.add(pair("事业收入", r.businessRevenue()));
-        left.add(pair("事业单位经营收入", r.publicInstitutionOperatingRevenue()));
-        left.add(pair("上级补助收入", r.superiorSubsidyRevenue()));
-        left.add(pair("附属单位上缴收入", r.subordinateUnitRemittance()));
-        left.add(pair("其他收入", r.otherRevenue()));
+        for (RevenueSource source : RevenueSource.values()) {
+            if (source != RevenueSource.PRIOR_YEAR_CARRYOVER) {
+                left.add(pair(source.label, f.revenueOf(source)));
+            }
+        }
         List<String[]> right = new ArrayList<>();
-        ExplanationWriter.byClass(f.lines).forEach((code, amount) ->
-                right.add(pair(FunctionClassification.className(code), amount)));
+        BudgetReading.byClass(f.lines).forEach((code, amount) -> right.add(pair(names.functionClass(code), amount)));
 
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
@@ -83,10 +82,11 @@ final class TableBuilder {
             rows.add(new Row(RowKind.DETAIL, List.of(l[0], l[1], rt[0], rt[1])));
         }
         Yuan expenditure = f.expenditureTotal();
-        rows.add(new Row(RowKind.TOTAL, List.of("本年收入合计", cell(BudgetFigures.currentYearRevenue(r)),
+        rows.add(new Row(RowKind.TOTAL, List.of("本年收入合计", cell(f.currentYearRevenue()),
                 "本年支出合计", cell(expenditure))));
         // A budget plans to spend what it has: nothing is planned to carry into next year.
-        rows.add(new Row(RowKind.DETAIL, List.of("上年结转", cell(r.priorYearCarryover()), "结转下年", cell(Yuan.ZERO))));
+        rows.add(new Row(RowKind.DETAIL, List.of("上年结转", cell(f.revenueOf(RevenueSource.PRIOR_YEAR_CARRYOVER)),
+                "结转下年", cell(Yuan.ZERO))));
         rows.add(new Row(RowKind.TOTAL, List.of("收入总计", cell(f.revenueTotal()), "支出总计", cell(expenditure))));
         return new DisclosureTable(TableCodes.INCOME_EXPENDITURE_SUMMARY, "部门收支总表", UNIT, List.of(
                 Column.text("项目").inGroup("收入"), Column.amount("预算数").inGroup("收入"),
@@ -120,19 +120,15 @@ final class TableBuilder {
     private DisclosureTable incomeSummary() {
         List<Column> columns = new ArrayList<>(List.of(Column.code(CODE), Column.text(NAME), Column.amount("合计")));
         INCOME_COLUMNS.keySet().forEach(label -> columns.add(Column.amount(label)));
-        Function<List<ExpenditureLine>, List<Yuan>> measures = lines -> {
+        Function<List<Line>, List<Yuan>> measures = lines -> {
             List<Yuan> values = new ArrayList<>();
-            values.add(BudgetFigures.total(lines));
-            INCOME_COLUMNS.values().forEach(source -> values.add(BudgetFigures.total(lines.stream()
-                    .filter(l -> fundSource(l) == source).toList())));
+            values.add(BudgetReading.total(lines));
+            INCOME_COLUMNS.values().forEach(source -> values.add(BudgetReading.total(lines.stream()
+                    .filter(l -> l.fund() == source).toList())));
             return values;
         };
         return new DisclosureTable(TableCodes.INCOME_SUMMARY, "部门收入总表", UNIT, columns,
                 functionRows(f.lines, measures), null);
-    }
-
-    private static FundSource fundSource(ExpenditureLine line) {
-        return line.fundSource() == null ? FundSource.GENERAL_PUBLIC_BUDGET : line.fundSource();
     }
 
     // --- 部门支出总表, 一般公共预算财政拨款支出表, 政府性基金 / 国有资本经营预算支出表 -----------------------------------------
@@ -143,53 +139,43 @@ final class TableBuilder {
 
     private DisclosureTable generalBudgetExpenditure() {
         return functionTable(TableCodes.GENERAL_BUDGET_EXPENDITURE, "一般公共预算财政拨款支出表",
-                f.generalPublicBudgetLines(), null);
+                f.linesOf(FundSource.GENERAL_PUBLIC_BUDGET), null);
     }
 
     /**
      * 编码, 名称, 合计, 基本支出, 项目支出 by 类/款/项. Where an {@code emptyNote} is given, a budget spending nothing
      * from these lines gets the empty table with that note ("本部门无…，故本表为空表").
      */
-    private static DisclosureTable functionTable(String code, String title, List<ExpenditureLine> lines,
-                                                 String emptyNote) {
+    private DisclosureTable functionTable(String code, String title, List<Line> lines, String emptyNote) {
         List<Column> columns = List.of(Column.code(CODE), Column.text(NAME), Column.amount("合计"),
                 Column.amount("基本支出"), Column.amount("项目支出"));
-        if (emptyNote != null && BudgetFigures.total(lines).isZero()) {
+        if (emptyNote != null && BudgetReading.total(lines).isZero()) {
             return new DisclosureTable(code, title, UNIT, columns, List.of(), emptyNote);
         }
         return new DisclosureTable(code, title, UNIT, columns, functionRows(lines, ls -> List.of(
-                BudgetFigures.total(ls), BudgetFigures.basic(ls), BudgetFigures.project(ls))), null);
+                BudgetReading.total(ls), BudgetReading.basic(ls), BudgetReading.project(ls))), null);
     }
 
     /**
      * A 合计 row, then for each 类 its row, for each 款 under it its row, and the 项 rows under that, in code order.
      * Lines with the same item code (e.g. from different fund sources) make one row.
      */
-    static List<Row> functionRows(List<ExpenditureLine> lines, Function<List<ExpenditureLine>, List<Yuan>> measures) {
-        Map<String, Map<String, Map<String, List<ExpenditureLine>>>> tree = new TreeMap<>();
-        for (ExpenditureLine line : lines) {
-            String code = line.functionCode() == null ? "" : line.functionCode().strip();
-            String classCode = code.length() >= 3 ? code.substring(0, 3) : code;
-            String sectionCode = code.length() >= 5 ? code.substring(0, 5) : "";
-            String itemCode = code.length() >= 7 ? code : "";
-            tree.computeIfAbsent(classCode, k -> new TreeMap<>())
-                    .computeIfAbsent(sectionCode, k -> new TreeMap<>())
-                    .computeIfAbsent(itemCode, k -> new ArrayList<>()).add(line);
-        }
+    List<Row> functionRows(List<Line> lines, Function<List<Line>, List<Yuan>> measures) {
         List<Row> rows = new ArrayList<>();
         rows.add(amountRow(RowKind.TOTAL, "", "合计", measures.apply(lines)));
-        tree.forEach((classCode, sections) -> {
-            rows.add(amountRow(RowKind.CLASS, classCode, FunctionClassification.className(classCode),
+        BudgetReading.functionTree(lines).forEach((classCode, sections) -> {
+            rows.add(amountRow(RowKind.CLASS, classCode, names.functionClass(classCode),
                     measures.apply(flatten(sections))));
             sections.forEach((sectionCode, items) -> {
                 if (!sectionCode.isEmpty()) {
-                    rows.add(amountRow(RowKind.SECTION, sectionCode, FunctionClassification.sectionName(sectionCode),
+                    rows.add(amountRow(RowKind.SECTION, sectionCode, names.function(sectionCode),
                             measures.apply(items.values().stream().flatMap(List::stream).toList())));
                 }
                 items.forEach((itemCode, itemLines) -> {
                     if (!itemCode.isEmpty()) {
-                        String name = itemLines.stream().map(ExpenditureLine::functionName)
-                                .filter(n -> n != null && !n.isBlank()).findFirst().orElse("").strip();
+                        String name = itemLines.stream().map(Line::name)
+                                .filter(n -> n != null && !n.isBlank()).findFirst().map(String::strip)
+                                .orElse(names.function(itemCode));
                         rows.add(amountRow(RowKind.ITEM, itemCode, name, measures.apply(itemLines)));
                     }
                 });
@@ -198,7 +184,7 @@ final class TableBuilder {
         return rows;
     }
 
-    private static List<ExpenditureLine> flatten(Map<String, Map<String, List<ExpenditureLine>>> sections) {
+    private static List<Line> flatten(Map<String, Map<String, List<Line>>> sections) {
         return sections.values().stream().flatMap(items -> items.values().stream()).flatMap(List::stream).toList();
     }
 
@@ -219,23 +205,22 @@ final class TableBuilder {
      * table has no 上年结转 row rather than a guessed one.
      */
     private DisclosureTable fiscalAppropriationSummary() {
-        var r = f.revenue;
-        List<ExpenditureLine> fiscalLines = f.lines.stream().filter(l -> FISCAL_SOURCES.contains(fundSource(l))).toList();
-        Yuan income = nz(r.generalPublicBudgetAppropriation()).plus(nz(r.governmentFundBudgetAppropriation()))
-                .plus(nz(r.stateCapitalOperatingBudgetAppropriation()));
+        List<Line> fiscalLines = f.lines.stream().filter(l -> FISCAL_SOURCES.contains(l.fund())).toList();
+        Yuan income = f.revenueOf(RevenueSource.GENERAL_PUBLIC_BUDGET)
+                .plus(f.revenueOf(RevenueSource.GOVERNMENT_FUND_BUDGET))
+                .plus(f.revenueOf(RevenueSource.STATE_CAPITAL_OPERATING_BUDGET));
         List<String[]> left = List.of(
                 pair("一、本年收入", income),
-                pair("（一）一般公共预算拨款", r.generalPublicBudgetAppropriation()),
-                pair("（二）政府性基金预算拨款", r.governmentFundBudgetAppropriation()),
-                pair("（三）国有资本经营预算拨款", r.stateCapitalOperatingBudgetAppropriation()));
-        Map<String, List<ExpenditureLine>> classes = new TreeMap<>();
-        for (ExpenditureLine line : fiscalLines) {
-            String code = line.functionCode() == null ? "" : line.functionCode().strip();
-            classes.computeIfAbsent(code.length() >= 3 ? code.substring(0, 3) : code, k -> new ArrayList<>()).add(line);
+                pair("（一）一般公共预算拨款", f.revenueOf(RevenueSource.GENERAL_PUBLIC_BUDGET)),
+                pair("（二）政府性基金预算拨款", f.revenueOf(RevenueSource.GOVERNMENT_FUND_BUDGET)),
+                pair("（三）国有资本经营预算拨款", f.revenueOf(RevenueSource.STATE_CAPITAL_OPERATING_BUDGET)));
+        Map<String, List<Line>> classes = new TreeMap<>();
+        for (Line line : fiscalLines) {
+            classes.computeIfAbsent(line.classCode(), k -> new ArrayList<>()).add(line);
         }
         List<List<String>> right = new ArrayList<>();
         right.add(fiscalSplit("一、本年支出", fiscalLines));
-        classes.forEach((code, lines) -> right.add(fiscalSplit(FunctionClassification.className(code), lines)));
+        classes.forEach((code, lines) -> right.add(fiscalSplit(names.functionClass(code), lines)));
 
         List<Row> rows = new ArrayList<>();
         List<String> blankRight = List.of("", "", "", "", "");
@@ -259,10 +244,10 @@ final class TableBuilder {
                 Column.amount("国有资本经营预算").inGroup("支出")), rows, null);
     }
 
-    private static List<String> fiscalSplit(String label, List<ExpenditureLine> lines) {
-        List<String> cells = new ArrayList<>(List.of(label, cell(BudgetFigures.total(lines))));
+    private static List<String> fiscalSplit(String label, List<Line> lines) {
+        List<String> cells = new ArrayList<>(List.of(label, cell(BudgetReading.total(lines))));
         for (FundSource source : FISCAL_SOURCES) {
-            cells.add(cell(BudgetFigures.total(lines.stream().filter(l -> fundSource(l) == source).toList())));
+            cells.add(cell(BudgetReading.total(lines.stream().filter(l -> l.fund() == source).toList())));
         }
         return cells;
     }
@@ -272,32 +257,25 @@ final class TableBuilder {
     /**
      * Basic expenditure by economic class, 类 rows with their 款 beneath where the budget gives 款 codes. 人员经费 are
      * classes 301 and 303, 公用经费 classes 302 and 310 (and any other class; see
-     * {@link EconomicClassification#isPersonnel}). The submission states basic expenditure by economic class for the
+     * {@link BudgetReading#isPersonnel}). The submission states basic expenditure by economic class for the
      * whole budget; for a unit funded by the general public budget alone that is this table.
      */
     private DisclosureTable generalBudgetBasicExpenditure() {
-        var entries = f.economicClasses();
-        Map<String, List<BudgetSubmission.EconomicClassAmount>> byClass = new TreeMap<>();
-        for (var e : entries) {
-            String code = e.economicCode().strip();
-            byClass.computeIfAbsent(code.length() >= 3 ? code.substring(0, 3) : code, k -> new ArrayList<>()).add(e);
-        }
         List<Row> rows = new ArrayList<>();
         rows.add(economicRow(RowKind.TOTAL, "", "合计", f.personnelExpenses(), f.publicExpenses()));
-        byClass.forEach((classCode, items) -> {
-            Yuan sum = Yuan.sum(items.stream().map(e -> nz(e.amount())).toList());
-            boolean personnel = EconomicClassification.isPersonnel(classCode);
-            String name = items.stream().filter(e -> e.economicCode().strip().equals(classCode))
-                    .map(BudgetSubmission.EconomicClassAmount::economicName).filter(n -> n != null && !n.isBlank())
-                    .findFirst().orElse(EconomicClassification.className(classCode)).strip();
-            rows.add(economicRow(RowKind.CLASS, classCode, name, personnel ? sum : Yuan.ZERO,
-                    personnel ? Yuan.ZERO : sum));
-            items.stream().filter(e -> !e.economicCode().strip().equals(classCode))
-                    .sorted(Comparator.comparing(e -> e.economicCode().strip()))
-                    .forEach(e -> rows.add(economicRow(RowKind.SECTION, e.economicCode().strip(),
-                            e.economicName() == null ? "" : e.economicName().strip(),
-                            personnel ? nz(e.amount()) : Yuan.ZERO, personnel ? Yuan.ZERO : nz(e.amount()))));
-        });
+        for (BudgetReading.EconomicClass c : f.economicClasses()) {
+            boolean personnel = c.personnel();
+            String name = c.listedName() != null ? c.listedName() : names.economic(c.code());
+            // The class row is the class's amount; its listed 款 are a breakdown beneath it, never added again.
+            rows.add(economicRow(RowKind.CLASS, c.code(), name, personnel ? c.amount() : Yuan.ZERO,
+                    personnel ? Yuan.ZERO : c.amount()));
+            for (BudgetReading.Economic e : c.breakdown()) {
+                String code = e.code().strip();
+                String itemName = e.name() == null || e.name().isBlank() ? names.economic(code) : e.name().strip();
+                rows.add(economicRow(RowKind.SECTION, code, itemName,
+                        personnel ? e.amount() : Yuan.ZERO, personnel ? Yuan.ZERO : e.amount()));
+            }
+        }
         return new DisclosureTable(TableCodes.GENERAL_BUDGET_BASIC_EXPENDITURE, "一般公共预算财政拨款基本支出表", UNIT,
                 List.of(Column.code("经济分类科目编码"), Column.text(NAME), Column.amount("合计"),
                         Column.amount("人员经费"), Column.amount("公用经费")), rows, null);
@@ -311,9 +289,10 @@ final class TableBuilder {
 
     private DisclosureTable threePublicExpenses() {
         List<Row> rows = new ArrayList<>();
-        f.prior().ifPresent(pr -> rows.add(threePublicRow(f.priorYear() + "年预算数",
-                BudgetFigures.orEmpty(pr.threePublicExpenses()))));
-        rows.add(threePublicRow(f.year + "年预算数", f.threePublicExpenses()));
+        if (f.hasPrior()) {
+            rows.add(threePublicRow(f.priorFiscalYear() + "年预算数", f.prior.threePublic()));
+        }
+        rows.add(threePublicRow(f.fiscalYear + "年预算数", f.threePublic));
         String vehicles = "公务用车购置及运行费";
         return new DisclosureTable(TableCodes.THREE_PUBLIC_EXPENSES, "一般公共预算“三公”经费支出表", UNIT, List.of(
                 Column.text("项目"), Column.amount("合计"), Column.amount("因公出国（境）费"),
@@ -321,26 +300,27 @@ final class TableBuilder {
                 Column.amount("运行费").inGroup(vehicles), Column.amount("公务接待费")), rows, null);
     }
 
-    private static Row threePublicRow(String label, BudgetSubmission.ThreePublicExpenses t) {
-        Yuan vehicles = nz(t.vehiclePurchase()).plus(nz(t.vehicleOperationAndMaintenance()));
-        return new Row(RowKind.DETAIL, List.of(label, cell(BudgetFigures.total(t)), cell(t.outboundTravel()),
-                cell(vehicles), cell(t.vehiclePurchase()), cell(t.vehicleOperationAndMaintenance()),
-                cell(t.officialReception())));
+    private static Row threePublicRow(String label, Map<ThreePublicItem, Yuan> t) {
+        Yuan purchase = t.get(ThreePublicItem.VEHICLE_PURCHASE);
+        Yuan running = t.get(ThreePublicItem.VEHICLE_OPERATION);
+        return new Row(RowKind.DETAIL, List.of(label, cell(Yuan.sum(t.values())),
+                cell(t.get(ThreePublicItem.OUTBOUND_TRAVEL)), cell(purchase.plus(running)), cell(purchase),
+                cell(running), cell(t.get(ThreePublicItem.OFFICIAL_RECEPTION))));
     }
 
     // --- 政府采购预算表 ------------------------------------------------------------------------------------------------
 
     private boolean hasProcurement() {
-        return !f.procurementTotal().isZero() || !f.procurementGeneralPublicBudgetTotal().isZero();
+        return !f.procurement.total().isZero() || !f.procurement.generalTotal().isZero();
     }
 
     private DisclosureTable governmentProcurement() {
-        var p = f.procurement();
+        var p = f.procurement;
         List<Row> rows = List.of(
-                procurementRow(RowKind.TOTAL, "合计", f.procurementTotal(), f.procurementGeneralPublicBudgetTotal()),
-                procurementRow(RowKind.DETAIL, "货物", nz(p.goods()), nz(p.generalPublicBudgetGoods())),
-                procurementRow(RowKind.DETAIL, "工程", nz(p.works()), nz(p.generalPublicBudgetWorks())),
-                procurementRow(RowKind.DETAIL, "服务", nz(p.services()), nz(p.generalPublicBudgetServices())));
+                procurementRow(RowKind.TOTAL, "合计", p.total(), p.generalTotal()),
+                procurementRow(RowKind.DETAIL, "货物", p.goods(), p.generalGoods()),
+                procurementRow(RowKind.DETAIL, "工程", p.works(), p.generalWorks()),
+                procurementRow(RowKind.DETAIL, "服务", p.services(), p.generalServices()));
         return new DisclosureTable(TableCodes.GOVERNMENT_PROCUREMENT, "政府采购预算表", UNIT, List.of(
                 Column.text("采购类别"), Column.amount("合计"), Column.amount("一般公共预算拨款"),
                 Column.amount("其他资金")), rows, null);
@@ -356,11 +336,10 @@ final class TableBuilder {
     /** One row per performance target (a project without targets still gets a row), the project repeated on each. */
     private DisclosureTable projectPerformanceTargets() {
         List<Row> rows = new ArrayList<>();
-        for (var project : f.projects()) {
+        for (var project : f.projects) {
             String name = project.name() == null ? "" : project.name().strip();
             String amount = cell(project.amount());
-            var targets = project.performanceTargets() == null ? List.<BudgetSubmission.PerformanceTarget>of()
-                    : project.performanceTargets().stream().filter(Objects::nonNull).toList();
+            List<BudgetSubmission.PerformanceTarget> targets = project.targets();
             if (targets.isEmpty()) {
                 rows.add(new Row(RowKind.DETAIL, List.of(name, departmentName, amount, "", "", "")));
             }

@@ -1,6 +1,8 @@
 package cn.finance.disclosure.publication.document;
 
-import cn.finance.disclosure.events.Yuan;
+import cn.finance.disclosure.model.Change;
+import cn.finance.disclosure.model.ClerkText;
+import cn.finance.disclosure.model.Direction;
 
 import java.util.regex.Pattern;
 
@@ -16,49 +18,43 @@ final class Wording {
     }
 
     /** "比2023年增加X万元" / "比2023年减少X万元" / "与2023年持平". */
-    static String againstYear(Yuan change, int priorYear) {
-        return switch (change.signum()) {
-            case 1 -> "比" + priorYear + "年增加" + Amounts.text(change.abs()) + "万元";
-            case -1 -> "比" + priorYear + "年减少" + Amounts.text(change.abs()) + "万元";
-            default -> "与" + priorYear + "年持平";
-        };
+    static String againstYear(Change change, int priorYear) {
+        return against(change, "比" + priorYear + "年", "与" + priorYear + "年持平", "增加", "减少");
     }
 
     /** "比上年增加X万元" / "比上年减少X万元" / "与上年持平". */
-    static String againstLastYear(Yuan change) {
-        return switch (change.signum()) {
-            case 1 -> "比上年增加" + Amounts.text(change.abs()) + "万元";
-            case -1 -> "比上年减少" + Amounts.text(change.abs()) + "万元";
-            default -> "与上年持平";
-        };
+    static String againstLastYear(Change change) {
+        return against(change, "比上年", "与上年持平", "增加", "减少");
     }
 
     /** The revenue sentence's own form: "收入较2023年少X万元" / "收入较2023年多X万元" / "收入与2023年持平". */
-    static String revenueAgainstYear(Yuan change, int priorYear) {
-        return switch (change.signum()) {
-            case 1 -> "收入较" + priorYear + "年多" + Amounts.text(change.abs()) + "万元";
-            case -1 -> "收入较" + priorYear + "年少" + Amounts.text(change.abs()) + "万元";
-            default -> "收入与" + priorYear + "年持平";
-        };
+    static String revenueAgainstYear(Change change, int priorYear) {
+        return against(change, "收入较" + priorYear + "年", "收入与" + priorYear + "年持平", "多", "少");
     }
 
     /** "支出预算较2023年增加X万元" / "支出预算较2023年减少X万元" / "支出预算与2023年持平". */
-    static String expenditureAgainstYear(Yuan change, int priorYear) {
-        return switch (change.signum()) {
-            case 1 -> "支出预算较" + priorYear + "年增加" + Amounts.text(change.abs()) + "万元";
-            case -1 -> "支出预算较" + priorYear + "年减少" + Amounts.text(change.abs()) + "万元";
-            default -> "支出预算与" + priorYear + "年持平";
+    static String expenditureAgainstYear(Change change, int priorYear) {
+        return against(change, "支出预算较" + priorYear + "年", "支出预算与" + priorYear + "年持平", "增加", "减少");
+    }
+
+    /** The direction is {@link Direction}'s one rule; the amount is the absolute change in 万元. */
+    private static String against(Change change, String lead, String flat, String up, String down) {
+        return switch (change.direction()) {
+            case INCREASE -> lead + up + Amounts.text(change.delta().abs()) + "万元";
+            case DECREASE -> lead + down + Amounts.text(change.delta().abs()) + "万元";
+            case FLAT -> flat;
         };
     }
 
     /**
      * A department's own words, made to fit inside a sentence: trimmed, with trailing sentence punctuation removed
      * (the generator ends the sentence), and {@code lead} prepended unless the words already begin with it
-     * ("主要用于…" written either way reads once). Empty when the department wrote nothing.
+     * ("主要用于…" written either way reads once). Empty when the department wrote nothing,
+     * or only words that say nothing ("不适用"): no sentence is built on an empty input.
      */
     static String clause(String lead, String words) {
         String w = trimClause(words);
-        if (w.isEmpty()) {
+        if (w.isEmpty() || ClerkText.isEmpty(w)) {
             return "";
         }
         return w.startsWith(lead) ? w : lead + w;

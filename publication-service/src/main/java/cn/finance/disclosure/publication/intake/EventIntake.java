@@ -6,8 +6,10 @@ import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
 import cn.finance.disclosure.events.budget.BudgetApproved;
+import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
 import cn.finance.disclosure.events.department.DepartmentRegistered;
+import cn.finance.disclosure.events.department.DepartmentRegisteredV2;
 import cn.finance.disclosure.publication.disclosure.Drafts;
 import cn.finance.disclosure.publication.sources.Sources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +52,12 @@ class EventIntake {
                 require(event.name() != null && !event.name().isBlank(), "name missing");
                 sources.recordDepartment(event, envelope.id());
             }
+            case EventTypes.DEPARTMENT_REGISTERED_V2 -> {
+                DepartmentRegisteredV2 event = payload(envelope, DepartmentRegisteredV2.class);
+                requireCode(event.code());
+                require(event.name() != null && !event.name().isBlank(), "name missing");
+                sources.recordDepartment(event, envelope.id());
+            }
             case EventTypes.DEPARTMENT_PROFILE_UPDATED -> {
                 DepartmentProfileUpdated event = payload(envelope, DepartmentProfileUpdated.class);
                 requireCode(event.departmentCode());
@@ -73,11 +81,15 @@ class EventIntake {
         if (envelope == null) {
             return;
         }
-        if (!EventTypes.BUDGET_APPROVED.equals(envelope.type())) {
+        BudgetApprovedV2 event;
+        if (EventTypes.BUDGET_APPROVED_V2.equals(envelope.type())) {
+            event = payload(envelope, BudgetApprovedV2.class);
+        } else if (EventTypes.BUDGET_APPROVED.equals(envelope.type())) {
+            event = BudgetApprovedV2.fromV1(payload(envelope, BudgetApproved.class)); // older approvals: no names
+        } else {
             log.debug("skipping {} ({})", envelope.type(), envelope.id());
             return;
         }
-        BudgetApproved event = payload(envelope, BudgetApproved.class);
         requireCode(event.departmentCode());
         requireYear(event.fiscalYear());
         require(event.revision() >= 1, "revision must be 1 or more");

@@ -3,13 +3,14 @@ package cn.finance.disclosure.publication.sources;
 import cn.finance.disclosure.events.Actor;
 import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 
 /**
- * One approved revision of a department's budget for a fiscal year, as {@code budget.approved.v1} carried it. Written
+ * One approved revision of a department's budget for a fiscal year, as {@code budget.approved.v2} (or v1) carried it. Written
  * once per (code, year, revision) and never changed; the submission is kept verbatim as the event's JSON.
  */
 @Document("approved_budgets")
@@ -23,10 +24,17 @@ public record ApprovedBudget(
         Actor approvedBy,
         Instant approvedAt,
         String submissionJson,
+        String classificationJson,
         String eventId) {
 
     static String idOf(String departmentCode, int fiscalYear, int revision) {
         return departmentCode + "/" + fiscalYear + "/" + revision;
+    }
+
+    /** The catalog names the approval carried (budget.approved.v2); null for a v1 approval, which carried none. */
+    public ClassificationNames classification() {
+        return classificationJson == null ? null
+                : EventJson.MAPPER.readValue(classificationJson, ClassificationNames.class);
     }
 
     public BudgetSubmission submission() {

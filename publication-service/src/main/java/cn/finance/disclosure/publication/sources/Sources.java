@@ -1,9 +1,10 @@
 package cn.finance.disclosure.publication.sources;
 
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetApproved;
+import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
 import cn.finance.disclosure.events.department.DepartmentRegistered;
+import cn.finance.disclosure.events.department.DepartmentRegisteredV2;
 import com.mongodb.client.result.UpdateResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -36,6 +37,20 @@ public class Sources {
                 .set("shortName", event.shortName())
                 .set("district", event.district())
                 .set("kind", event.kind())
+                .set("parentCode", event.parentCode())
+                .set("registeredAt", event.registeredAt())
+                .set("eventId", eventId), KnownDepartment.class);
+    }
+
+    /** A v2 registration: kind and level as enumerations, which decide the document's wording and rules. */
+    public void recordDepartment(DepartmentRegisteredV2 event, String eventId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.code())), new Update()
+                .set("name", event.name())
+                .set("shortName", event.shortName())
+                .set("district", event.district())
+                .set("kind", event.kind() == null ? null : event.kind().label)
+                .set("unitKind", event.kind())
+                .set("unitLevel", event.level())
                 .set("parentCode", event.parentCode())
                 .set("registeredAt", event.registeredAt())
                 .set("eventId", eventId), KnownDepartment.class);
@@ -76,12 +91,12 @@ public class Sources {
      *
      * @return whether this revision was new
      */
-    public boolean recordApproval(BudgetApproved event, String eventId) {
+    public boolean recordApproval(BudgetApprovedV2 event, String eventId) {
         try {
             mongo.insert(new ApprovedBudget(ApprovedBudget.idOf(event.departmentCode(), event.fiscalYear(),
                     event.revision()), event.budgetId(), event.departmentCode(), event.fiscalYear(), event.revision(),
                     event.submittedBy(), event.approvedBy(), event.approvedAt(), EventJson.write(event.submission()),
-                    eventId));
+                    event.classification() == null ? null : EventJson.write(event.classification()), eventId));
             return true;
         } catch (DuplicateKeyException alreadyHeld) {
             return false;

@@ -9,6 +9,7 @@ import cn.finance.disclosure.publication.feed.FeedItem;
 import cn.finance.disclosure.support.web.DomainException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +27,8 @@ class DisclosureTest {
     static final Actor PUBLISHER = new Actor(ISSUER, "s-publisher", "bureau-publisher");
     static final Instant APPROVED = Instant.parse("2024-01-20T02:00:00Z");
     static final Instant NOW = APPROVED.plus(1, ChronoUnit.DAYS);
-    static final GeneratedContent A = new GeneratedContent("{\"text\":\"a\"}", "a".repeat(64));
-    static final GeneratedContent B = new GeneratedContent("{\"text\":\"b\"}", "b".repeat(64));
+    static final GeneratedContent A = new GeneratedContent("{\"text\":\"a\"}", "a".repeat(64), List.of());
+    static final GeneratedContent B = new GeneratedContent("{\"text\":\"b\"}", "b".repeat(64), List.of());
 
     static Basis basis(int revision, Long profileVersion) {
         return basis(revision, profileVersion, REVIEWER);

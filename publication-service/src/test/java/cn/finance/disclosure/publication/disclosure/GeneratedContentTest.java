@@ -30,7 +30,9 @@ class GeneratedContentTest {
             return new DisclosureGenerator().generate(new DisclosureInput(department.get("code").stringValue(),
                     department.get("name").stringValue(),
                     EventJson.MAPPER.treeToValue(department.get("profile"), ProfileSnapshot.class),
-                    EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetSubmission.class)));
+                    EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetSubmission.class),
+                    cn.finance.disclosure.publication.document.UnitType.DEFAULT,
+                    cn.finance.disclosure.publication.document.SeedFacts.names()));
         }
     }
 

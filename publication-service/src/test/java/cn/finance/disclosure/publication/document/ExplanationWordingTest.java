@@ -38,7 +38,7 @@ class ExplanationWordingTest {
         String two = section(SeedFacts.withBudget(b -> {
             ObjectNode prior = (ObjectNode) b.get("priorYear");
             ((ObjectNode) prior.get("revenue")).put("generalPublicBudgetAppropriation", "2000000.00");
-            prior.put("expenditureTotal", "2000000.00");
+            ((ObjectNode) prior.get("expenditure").get(0)).put("basic", "1782500.00");
             ObjectNode why = (ObjectNode) b.get("changeExplanations");
             why.put("revenue", "主要是新增人员经费。");
             why.put("expenditure", "新增人员");
@@ -53,9 +53,8 @@ class ExplanationWordingTest {
         DisclosureInput input = SeedFacts.withBudget(b -> {
             ObjectNode prior = (ObjectNode) b.get("priorYear");
             ((ObjectNode) prior.get("revenue")).put("generalPublicBudgetAppropriation", "2766200.00");
-            prior.put("expenditureTotal", "2766200.00").put("generalPublicBudgetAppropriationExpenditure", "2766200.00")
-                    .put("basicExpenditure", "2756200.00").put("projectExpenditure", "10000.00")
-                    .put("operatingExpenses", "412500.00");
+            ((ObjectNode) prior.get("expenditure").get(0)).put("basic", "2756200.00").put("project", "10000.00");
+            prior.put("operatingExpenses", "412500.00");
         });
 
         assertThat(section(input, 1)).contains("收入与2023年持平。").contains("支出预算与2023年持平。")
@@ -85,7 +84,7 @@ class ExplanationWordingTest {
         String three = section(DisclosureTablesTest.withGovernmentFund(), 2);
 
         assertThat(three).endsWith("2024年政府性基金预算收入5万元，政府性基金预算支出5万元，比2023年增加5万元。"
-                + "其中：城乡社区支出预算5万元，基本支出0万元，项目支出5万元。");
+                + "其中：基本支出0万元，项目支出5万元。按支出功能分类，城乡社区支出预算5万元。");
         assertThat(three).doesNotContain("无使用政府性基金");
     }
 
@@ -135,17 +134,12 @@ class ExplanationWordingTest {
     }
 
     @Test
-    void givenEveryDistrictFunctionClass_thenItsOfficialNameIsKnown() {
-        for (String code : List.of("201", "205", "206", "207", "208", "210", "211", "212", "213", "214", "215", "216",
-                "220", "221", "222", "224", "229")) {
-            assertThat(FunctionClassification.knowsClass(code)).as(code).isTrue();
-        }
-        assertThat(FunctionClassification.className("207")).isEqualTo("文化旅游体育与传媒支出");
-        assertThat(FunctionClassification.className("224")).isEqualTo("灾害防治及应急管理支出");
-        assertThat(FunctionClassification.className("299")).isEqualTo("科目299");
-        for (String code : List.of("20129", "20508", "20805", "21011", "22102")) {
-            assertThat(FunctionClassification.knowsSection(code)).as(code).isTrue();
-        }
+    void givenCatalogNames_thenClassNamesComeFromThemAndAnUnnamedClassIsShownByItsCode() {
+        ClassNames names = new ClassNames(SeedFacts.names());
+        assertThat(names.functionClass("207")).isEqualTo("文化旅游体育与传媒支出");
+        assertThat(names.functionClass("299")).isEqualTo("科目299");
+        assertThat(new ClassNames(null).functionClass("201")).isEqualTo("科目201");
+        assertThat(new ClassNames(null).function("20129")).isEmpty();
     }
 
     @Test

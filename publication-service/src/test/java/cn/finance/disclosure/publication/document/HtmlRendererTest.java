@@ -43,7 +43,8 @@ class HtmlRendererTest {
                     .put("target", hostile);
             ((ObjectNode) b.get("expenditureLines").get(0)).put("functionName", hostile);
         });
-        return new DisclosureInput(base.departmentCode(), hostile, base.profile(), budget.budget());
+        return new DisclosureInput(base.departmentCode(), hostile, base.profile(), budget.budget(), base.unit(),
+                base.names());
     }
 
     @Test

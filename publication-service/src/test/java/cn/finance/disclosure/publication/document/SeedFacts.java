@@ -2,6 +2,7 @@ package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.events.department.ProfileSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,6 +18,7 @@ public final class SeedFacts {
 
     static final String FACTS = "/seed/qijiang-fgu-2024.facts.json";
     static final String GOLDEN = "/seed/000_a2ccf8c857e9041a.txt";
+    static final String NAMES = "/catalog/names-2024.json";
 
     private SeedFacts() {
     }
@@ -61,7 +63,13 @@ public final class SeedFacts {
                 department.get("code").stringValue(),
                 department.get("name").stringValue(),
                 EventJson.MAPPER.treeToValue(department.get("profile"), ProfileSnapshot.class),
-                EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetSubmission.class));
+                EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetSubmission.class),
+                UnitType.DEFAULT, names());
+    }
+
+    /** The names of the bundled 2024 reference catalog, as a budget.approved.v2 event carries them. */
+    public static ClassificationNames names() {
+        return EventJson.MAPPER.readValue(resource(NAMES), ClassificationNames.class);
     }
 
     static DisclosureContent content() {

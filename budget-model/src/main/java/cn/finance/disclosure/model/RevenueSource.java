@@ -1,4 +1,4 @@
-package cn.finance.disclosure.budget.validation;
+package cn.finance.disclosure.model;
 
 import cn.finance.disclosure.events.Yuan;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
@@ -7,7 +7,7 @@ import cn.finance.disclosure.events.budget.BudgetSubmission.Revenue;
 import java.util.function.Function;
 
 /** The revenue rows of 部门收支总表, each with the fund source that expenditure lines name. */
-enum RevenueSource {
+public enum RevenueSource {
 
     GENERAL_PUBLIC_BUDGET(FundSource.GENERAL_PUBLIC_BUDGET, "generalPublicBudgetAppropriation", "一般公共预算拨款",
             Revenue::generalPublicBudgetAppropriation),
@@ -28,10 +28,10 @@ enum RevenueSource {
     OTHER(FundSource.OTHER, "otherRevenue", "其他收入", Revenue::otherRevenue),
     PRIOR_YEAR_CARRYOVER(FundSource.PRIOR_YEAR_CARRYOVER, "priorYearCarryover", "上年结转", Revenue::priorYearCarryover);
 
-    final FundSource fundSource;
-    final String field;
-    final String label;
-    final Function<Revenue, Yuan> amountIn;
+    public final FundSource fundSource;
+    public final String field;
+    public final String label;
+    public final Function<Revenue, Yuan> amountIn;
 
     RevenueSource(FundSource fundSource, String field, String label, Function<Revenue, Yuan> amountIn) {
         this.fundSource = fundSource;
@@ -40,7 +40,7 @@ enum RevenueSource {
         this.amountIn = amountIn;
     }
 
-    static RevenueSource of(FundSource fundSource) {
+    public static RevenueSource of(FundSource fundSource) {
         for (RevenueSource source : values()) {
             if (source.fundSource == fundSource) {
                 return source;
