@@ -1,6 +1,7 @@
 package cn.finance.disclosure.budget.catalogs;
 
 import cn.finance.disclosure.support.security.RequestRoles;
+import cn.finance.disclosure.support.security.RoleFence;
 import cn.finance.disclosure.support.security.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,6 +14,7 @@ class CatalogRoles implements RequestRoles {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.PUT, "/api/v1/budgets/catalogs/**").hasRole(Roles.BUREAU_ADMIN);
+        rules.requestMatchers(HttpMethod.PUT, "/api/v1/budgets/catalogs/**")
+                .access(RoleFence.of("只有财政局管理员可以上传科目表", Roles.BUREAU_ADMIN));
     }
 }

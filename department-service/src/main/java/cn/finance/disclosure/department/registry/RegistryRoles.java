@@ -1,6 +1,7 @@
 package cn.finance.disclosure.department.registry;
 
 import cn.finance.disclosure.support.security.RequestRoles;
+import cn.finance.disclosure.support.security.RoleFence;
 import cn.finance.disclosure.support.security.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,6 +14,7 @@ class RegistryRoles implements RequestRoles {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, "/api/v1/departments").hasRole(Roles.BUREAU_ADMIN);
+        rules.requestMatchers(HttpMethod.POST, "/api/v1/departments")
+                .access(RoleFence.of("只有财政局管理员可以登记预算单位", Roles.BUREAU_ADMIN));
     }
 }

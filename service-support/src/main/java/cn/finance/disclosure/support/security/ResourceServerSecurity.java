@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,9 +99,9 @@ public class ResourceServerSecurity {
                                     "unauthorized", "未认证", "需要有效的访问令牌（Bearer token）"));
                         })
                         .accessDeniedHandler((request, response, e) -> Problems.write(request, response, json,
-                                forbidden())))
+                                forbidden(e))))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        Problems.write(request, response, json, forbidden())));
+                        Problems.write(request, response, json, forbidden(e))));
         return http.build();
     }
 
@@ -114,7 +115,10 @@ public class ResourceServerSecurity {
                 "rejected-request", "请求地址不合规", "请求地址含有不允许的字符或路径片段"));
     }
 
-    private static ProblemDetail forbidden() {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作", "当前用户的角色或所属单位不允许此操作");
+    private static ProblemDetail forbidden(Exception denial) {
+        String detail = denial instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof RoleFence.Decision fence
+                ? fence.detail() : "当前用户的角色或所属单位不允许此操作";
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作", detail);
     }
 }
