@@ -31,10 +31,12 @@ class EventIntake {
 
     private final Sources sources;
     private final Drafts drafts;
+    private final ProducerCheck producers;
 
-    EventIntake(Sources sources, Drafts drafts) {
+    EventIntake(Sources sources, Drafts drafts, ProducerCheck producers) {
         this.sources = sources;
         this.drafts = drafts;
+        this.producers = producers;
     }
 
     @KafkaListener(id = "publication-department-events", idIsGroup = false, topics = Topics.DEPARTMENT_EVENTS)
@@ -77,6 +79,7 @@ class EventIntake {
             log.debug("skipping {} ({})", envelope.type(), envelope.id());
             return;
         }
+        String producer = producers.budgetEventProducer(record); // before anything of the record is believed
         BudgetApproved event = payload(envelope, BudgetApproved.class);
         requireCode(event.departmentCode());
         requireYear(event.fiscalYear());
@@ -87,9 +90,9 @@ class EventIntake {
         require(event.submission() != null, "submission missing");
         require(event.submission().fiscalYear() == null || event.submission().fiscalYear() == event.fiscalYear(),
                 "submission.fiscalYear differs from fiscalYear");
-        boolean stored = sources.recordApproval(event, envelope.id());
-        log.info("budget {}/{} revision {} approved{}", event.departmentCode(), event.fiscalYear(), event.revision(),
-                stored ? "" : " (already known)");
+        boolean stored = sources.recordApproval(event, envelope.id(), producer);
+        log.info("budget {}/{} revision {} approved{} (producer {})", event.departmentCode(), event.fiscalYear(),
+                event.revision(), stored ? "" : " (already known)", producer == null ? "unchecked" : producer);
         drafts.refresh(event.departmentCode(), event.fiscalYear());
     }
 

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One approved revision of a department's budget for a fiscal year, as {@code budget.approved.v1} carried it. Written
- * once per (code, year, revision) and never changed; the submission is kept verbatim as the event's JSON.
+ * once per (code, year, revision) and never changed; the submission is kept verbatim as the event's JSON, and
+ * {@code producer} is the service whose signature on the event was verified.
  */
 @Document("approved_budgets")
 public record ApprovedBudget(
@@ -23,7 +24,8 @@ public record ApprovedBudget(
         Actor approvedBy,
         Instant approvedAt,
         String submissionJson,
-        String eventId) {
+        String eventId,
+        String producer) {
 
     static String idOf(String departmentCode, int fiscalYear, int revision) {
         return departmentCode + "/" + fiscalYear + "/" + revision;

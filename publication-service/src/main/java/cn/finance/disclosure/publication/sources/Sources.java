@@ -77,11 +77,16 @@ public class Sources {
      * @return whether this revision was new
      */
     public boolean recordApproval(BudgetApproved event, String eventId) {
+        return recordApproval(event, eventId, null);
+    }
+
+    /** @param producer the service whose signature on the event was verified (null where checking is off) */
+    public boolean recordApproval(BudgetApproved event, String eventId, String producer) {
         try {
             mongo.insert(new ApprovedBudget(ApprovedBudget.idOf(event.departmentCode(), event.fiscalYear(),
                     event.revision()), event.budgetId(), event.departmentCode(), event.fiscalYear(), event.revision(),
                     event.submittedBy(), event.approvedBy(), event.approvedAt(), EventJson.write(event.submission()),
-                    eventId));
+                    eventId, producer));
             return true;
         } catch (DuplicateKeyException alreadyHeld) {
             return false;
