@@ -30,7 +30,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String PUBLICATION = "publication-service";
     public static final String GATEWAY = "gateway";
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How long each process may take to get ready; STACK_READY_TIMEOUT (seconds) raises it on a loaded machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("STACK_READY_TIMEOUT", "180")));
 
     private final StackSettings settings;
     private final PrintStream console;
