@@ -173,6 +173,7 @@ public final class LocalStack implements AutoCloseable {
         for (String name : processes.keySet()) {
             process(name).awaitReady(READY_TIMEOUT);
         }
+        new KeycloakDirectory(settings.keycloakPort()).removeFromDefaultRoles("offline_access");
         return this;
     }
 

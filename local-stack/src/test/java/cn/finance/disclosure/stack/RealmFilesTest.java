@@ -38,7 +38,8 @@ class RealmFilesTest {
 
         List<String> roles = new ArrayList<>();
         realm.get("roles").get("realm").forEach(r -> roles.add(r.get("name").asString()));
-        // declared, so the import does not add it to the default roles; and the default role grants nothing
+        // the default role grants nothing of its own (Keycloak's import still adds offline_access, which the local
+        // stack and the compose files' keycloak-setup take out again: RealmHardeningSystemTest checks the result)
         assertThat(roles).contains("offline_access");
         JsonNode defaultRole = realm.get("defaultRole");
         assertThat(defaultRole.get("composite").asBoolean()).isFalse();
