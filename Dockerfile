@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # One image recipe for the four deployables (gateway, department-service, budget-service, publication-service),
 # built from the repository root (the Maven reactor needs every module's pom):
 #   docker-compose.yml: build: { context: ., args: { MODULE: gateway, PORT: "8080" } }
@@ -8,14 +9,14 @@ ARG MODULE=gateway
 FROM maven:3.9.11-eclipse-temurin-21 AS build
 ARG MODULE
 WORKDIR /workspace
-# The wrapper's Maven and the local repository live under /workspace/.m2 (inside the layers, so the
-# dependency layer below is reused while no pom changes).
-ENV MAVEN_USER_HOME=/workspace/.m2
+# The wrapper's Maven and the local repository live in a BuildKit cache mount (id maven-repo), shared by the four
+# image builds and kept between builds: a dependency is downloaded once per builder, not once per image and pom change.
+ENV MAVEN_USER_HOME=/root/.m2
 # -Dmdep.skip: local-stack (a test-scoped dependency of the services, so part of -am) would otherwise unpack
 # the whole Keycloak distribution; the image needs none of it.
-ARG MVN_FLAGS="-B -q -Dmaven.repo.local=/workspace/.m2/repository -pl ${MODULE} -am -DskipTests -Dmdep.skip=true"
+ARG MVN_FLAGS="-B -q -Dmaven.repo.local=/root/.m2/repository -pl ${MODULE} -am -DskipTests -Dmdep.skip=true"
 
-# 1a. poms only: resolve and download every dependency and plugin of the build into a cached layer.
+# 1a. poms only: resolve every dependency and plugin of the build (into the cache mount; the layer stays small).
 #     (Empty modules package fine; the Boot repackage is skipped because there is no main class yet.)
 #     A module added to the root pom must be added here too.
 COPY mvnw pom.xml ./
@@ -32,12 +33,14 @@ COPY gateway/pom.xml gateway/
 COPY system-tests/pom.xml system-tests/
 COPY benchmarks/pom.xml benchmarks/
 COPY deploy/pom.xml deploy/
-RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} -Dspring-boot.repackage.skip=true package \
+RUN --mount=type=cache,id=maven-repo,target=/root/.m2 \
+    chmod +x mvnw && ./mvnw ${MVN_FLAGS} -Dspring-boot.repackage.skip=true package \
  && rm -rf */target
 
 # 1b. the sources, then the real build: ${MODULE}/target/${MODULE}.jar (Spring Boot executable jar).
 COPY . .
-RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} package && cp ${MODULE}/target/${MODULE}.jar /workspace/app.jar
+RUN --mount=type=cache,id=maven-repo,target=/root/.m2 \
+    chmod +x mvnw && ./mvnw ${MVN_FLAGS} package && cp ${MODULE}/target/${MODULE}.jar /workspace/app.jar
 
 # ---- stage 2: runtime -------------------------------------------------------------------------------------
 FROM eclipse-temurin:21.0.8_9-jre-noble

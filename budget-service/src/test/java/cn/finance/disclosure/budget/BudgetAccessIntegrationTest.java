@@ -44,8 +44,9 @@ class BudgetAccessIntegrationTest extends BudgetServiceTestSupport {
 
         assertThat(http().post("/api/v1/budgets/" + id + "/submission", clerk(code), acknowledgingTheSeedWarning())
                 .status()).isEqualTo(200);
-        assertProblem(http().post("/api/v1/budgets/" + id + "/approval", intruder, null), 404);
-        assertProblem(http().post("/api/v1/budgets/" + id + "/return", intruder, "{\"reason\":\"x\"}"), 404);
+        // not a reviewer at all: refused by role before the budget is looked up (nothing of it is revealed either way)
+        assertProblem(http().post("/api/v1/budgets/" + id + "/approval", intruder, null), 403);
+        assertProblem(http().post("/api/v1/budgets/" + id + "/return", intruder, "{\"reason\":\"x\"}"), 403);
         assertThat(body(http().get("/api/v1/budgets/" + id, clerk(code))).get("status").asString())
                 .isEqualTo("SUBMITTED");
     }

@@ -146,6 +146,76 @@ abstract class DepartmentServiceContract {
     }
 
     @Test
+    void aCallerWithoutTheRoleGets403BeforeTheBodyIsValidatedSoNoFieldListLeaks() {
+        String code = "4053" + (100 + (int) (Math.random() * 800));
+        Http.Response registration = http().post("/api/v1/departments",
+                ISSUER.bearer("fgu-clerk", "department-clerk", code), "{\"code\":\"x\"}");
+        assertThat(registration.status()).as(registration.body()).isEqualTo(403);
+        assertThat(registration.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(registration.body()).doesNotContain("errors").doesNotContain("shortName").doesNotContain("district");
+
+        Http.Response profile = http().put("/api/v1/departments/" + code + "/profiles/2024",
+                ISSUER.bearer("fgu-head", "department-head", code), "{\"functions\":[]}");
+        assertThat(profile.status()).as(profile.body()).isEqualTo(403);
+        assertThat(profile.body()).doesNotContain("errors").doesNotContain("disclosureContact");
+        Http.Response copy = http().post("/api/v1/departments/" + code + "/profiles/1800/copy-of-previous-year",
+                ISSUER.bearer("reviewer", "bureau-reviewer", null), null);
+        assertThat(copy.status()).as(copy.body()).isEqualTo(403);
+    }
+
+    @Test
+    void invisibleBidiZeroWidthAndSeparatorCharactersInProfileTextsAreRefusedNamingTheField() {
+        String code = "4052" + (100 + (int) (Math.random() * 800));
+        String clerk = ISSUER.bearer("fgu-clerk", "department-clerk", code);
+        http().post("/api/v1/departments", admin, registration(code, "单位"));
+        String path = "/api/v1/departments/" + code + "/profiles/2024";
+        Map<String, String> cases = Map.of(
+                "functions[0]", minimalProfile().replace("职能一", "职能\\u2028<script>alert(1)</script>"),
+                "disclosureContact.name", minimalProfile().replace("张三", "张\\u202E三"),
+                "divisions", minimalProfile().replace("\"divisions\":[]",
+                        "\"divisions\":[{\"name\":\"办公室\\u200B\",\"responsibilities\":\"职责\"}]"),
+                "functions[0] ", minimalProfile().replace("职能一", "\\u2066职能\\u2069\\uFEFF"));
+        cases.forEach((field, body) -> {
+            Http.Response r = http().put(path, clerk, body);
+            assertThat(r.status()).as(field + " -> " + r.body()).isEqualTo(400);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.body()).as(field).contains(field.strip());
+        });
+        assertThat(mongo.getCollection("department_profiles").countDocuments(
+                new org.bson.Document("departmentCode", code))).isZero();
+        Http.Response kept = http().put(path, clerk, minimalProfile().replace("职能一", "职能一：“四季帮扶”（本级）　〔2024〕"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        assertThat(kept.body()).contains("职能一：“四季帮扶”（本级）　〔2024〕");
+    }
+
+    @Test
+    void firewallRejectionsAndTheErrorPathAnswerAsProblemsNotAsDefaultJsonOr500() {
+        for (String path : List.of("/api/v1/departments/..;/x", "/api/v1/departments/%2e%2e/x",
+                "/api/v1/departments;jsessionid=0123456789", "/api/v1/departments/405001/%2e%2e/x")) {
+            Http.Response r = http().get(path, admin);
+            assertThat(r.status()).as(path + " " + r.body()).isEqualTo(400);
+            assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(r.body()).as(path).contains("urn:finance:problem:rejected-request");
+        }
+        for (String bearer : new String[]{null, admin}) {
+            Http.Response error = http().get("/error", bearer);
+            assertThat(error.status()).as(error.body()).isEqualTo(404);
+            assertThat(error.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void theProtectedResourceMetadataClaimsNoCertificateBoundTokens() {
+        Http.Response r = http().get("/.well-known/oauth-protected-resource", null);
+        if (r.status() == 200) {
+            assertThat(r.body()).doesNotContain("\"tls_client_certificate_bound_access_tokens\":true")
+                    .contains(ISSUER.issuer());
+        } else {
+            assertThat(r.status()).isIn(401, 404);
+        }
+    }
+
+    @Test
     void twoEditorsCannotSilentlyOverwriteEachOther() {
         String code = "4056" + (100 + (int) (Math.random() * 800));
         String clerk = ISSUER.bearer("fgu-clerk", "department-clerk", code);

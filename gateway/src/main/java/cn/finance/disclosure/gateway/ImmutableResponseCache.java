@@ -38,8 +38,13 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
 
     static final Pattern CACHEABLE = Pattern.compile(
             "/public/v1/publications/[0-9]{6,12}/[0-9]{4}/versions/[0-9]{1,9}(\\.txt|\\.html|/tables/[a-z0-9-]{1,64}\\.csv)?");
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-            HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.LAST_MODIFIED);
+    /**
+     * Headers that belong to one exchange or one connection, never to the representation: everything else the service
+     * sent (Content-Security-Policy, X-Content-Type-Options, Content-Disposition, ...) is served again as it was.
+     */
+    private static final Set<String> PER_EXCHANGE = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "te", "trailer", "upgrade", "content-length", "date", "set-cookie", "age",
+            "x-correlation-id", "retry-after", "x-ratelimit-remaining", "x-ratelimit-limit");
 
     record Entry(HttpHeaders headers, byte[] body) {
     }
@@ -101,12 +106,11 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
 
     private static HttpHeaders kept(HttpHeaders headers) {
         HttpHeaders kept = new HttpHeaders();
-        for (String name : KEPT_HEADERS) {
-            List<String> values = headers.get(name);
-            if (values != null) {
+        headers.forEach((name, values) -> {
+            if (!PER_EXCHANGE.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 kept.put(name, List.copyOf(values));
             }
-        }
+        });
         return HttpHeaders.readOnlyHttpHeaders(kept);
     }
 

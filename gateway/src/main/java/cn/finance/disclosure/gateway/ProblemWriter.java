@@ -39,6 +39,20 @@ final class ProblemWriter {
         return response.writeWith(Mono.just(buffer));
     }
 
+    /** The same problem document for answers written below Spring, on the connection itself. */
+    static byte[] bytes(int status, String slug, String title, String detail, String instance, String correlationId) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:finance:problem:" + slug);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        problem.put("correlationId", correlationId);
+        return toJson(problem).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String toJson(Map<String, Object> map) {
         StringBuilder json = new StringBuilder("{");
         map.forEach((k, v) -> {

@@ -42,6 +42,15 @@ class GatewayEdgeTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/streamed")) {
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 0); // no length: chunked on the way to the gateway
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write("{\"service\":\"stub\",\"streamed\":true}".getBytes(StandardCharsets.UTF_8));
+                    }
+                    return;
+                }
                 String answer = "{\"service\":\"stub\",\"path\":\"" + exchange.getRequestURI().getPath()
                         + "\",\"correlationId\":\"" + exchange.getRequestHeaders().getFirst("X-Correlation-Id") + "\"}";
                 byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
@@ -168,6 +177,64 @@ class GatewayEdgeTest {
         Http.Response headers = http().get("/api/v1/departments", token, "X-Padding", "p".repeat(10_000));
         assertThat(headers.status()).isEqualTo(431);
         assertThat(headers.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    /** Sends bytes as they are (no client library "fixes" them) and reads the answer until the gateway closes. */
+    String raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void unencodedBracketsBracesPipesCaretsAndQuotesInTheTargetAreProblemsNotHtmlOrEmpty() {
+        String token = ISSUER.token("fgu-clerk", "department-clerk", "405001");
+        for (String target : new String[]{"/public/v1/publications?q=[x]", "/public/v1/publications?fiscalYear[]=2024",
+                "/public/v1/publications?q={x}", "/public/v1/publications?q=a|b", "/public/v1/publications?q=a^b",
+                "/public/v1/publications?q=\"x\"", "/api/v1/departments?q=[1]", "/api/v1/departments/{code}"}) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(target).containsIgnoringCase("content-type: application/problem+json")
+                    .contains("urn:finance:problem:malformed-uri").doesNotContain("stub").doesNotContain("<html");
+        }
+        assertThat(raw("GET /api/v1/departments?q=%5Bx%5D HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n"))
+                .as("the same characters encoded pass").startsWith("HTTP/1.1 200").contains("stub");
+    }
+
+    @Test
+    void requestLinesAndHeadersOverNettysLimitsAreProblemsNotBare414Or431() {
+        String line = raw("GET /public/v1/publications?q=" + "a".repeat(70_000)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(line).startsWith("HTTP/1.1 414").containsIgnoringCase("content-type: application/problem+json")
+                .contains("urn:finance:problem:uri-too-long");
+        String headers = raw("GET /public/v1/publications HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: "
+                + "p".repeat(70_000) + "\r\nConnection: close\r\n\r\n");
+        assertThat(headers).startsWith("HTTP/1.1 431").containsIgnoringCase("content-type: application/problem+json")
+                .contains("urn:finance:problem:headers-too-large");
+    }
+
+    @Test
+    void anHttp10ClientNeverGetsAChunkedAnswer() {
+        String token = ISSUER.token("fgu-clerk", "department-clerk", "405001");
+        for (String target : new String[]{"/api/v1/budgets/streamed", "/api/v1/publications/streamed",
+                "/api/v1/departments"}) {
+            String answer = raw("GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\n\r\n");
+            assertThat(answer).as(target).startsWith("HTTP/1.");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(target).doesNotContain("transfer-encoding");
+            assertThat(answer).as(target).contains("\"service\":\"stub\"");
+        }
+        String keepAlive = raw("GET /api/v1/budgets/streamed HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n");
+        assertThat(keepAlive.toLowerCase(java.util.Locale.ROOT)).doesNotContain("transfer-encoding");
+        assertThat(keepAlive).endsWith("\"streamed\":true}");
     }
 
     @Test

@@ -43,6 +43,9 @@ class ImmutableResponseCacheTest {
                 byte[] body = ("{\"版本\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
                 int status = path.endsWith("/versions/9") ? 404 : 200;
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'none'");
+                exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+                exchange.getResponseHeaders().add("Set-Cookie", "tracking=1");
                 exchange.getResponseHeaders().add("ETag", "\"hash-" + path.length() + "\"");
                 exchange.getResponseHeaders().add("Cache-Control", path.matches(".*/versions/[0-9]+.*")
                         ? "max-age=31536000, public, immutable" : "no-cache, public");
@@ -87,6 +90,9 @@ class ImmutableResponseCacheTest {
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(second.header("Cache-Control")).contains("immutable");
         assertThat(second.header("Content-Type")).startsWith("application/json");
+        assertThat(second.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
+        assertThat(second.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(second.header("Set-Cookie")).isNull();
         assertThat(HITS.get(path).get()).isEqualTo(2);
 
         Http.Response revalidated = http().get(path, null, "If-None-Match", first.header("ETag"));

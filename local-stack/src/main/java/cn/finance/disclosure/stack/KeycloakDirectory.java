@@ -60,6 +60,22 @@ public final class KeycloakDirectory {
         }
     }
 
+    /**
+     * Takes a role out of realm finance's default roles. Keycloak's realm import always adds {@code offline_access} to
+     * them (whatever the realm file says), so this runs once the realm is there, as an operator's setup step would.
+     */
+    public void removeFromDefaultRoles(String role) {
+        HttpResponse<String> found = send("GET", "/admin/realms/finance/roles/" + role, null);
+        if (found.statusCode() != 200) {
+            return;
+        }
+        HttpResponse<String> removed = send("DELETE", "/admin/realms/finance/roles/default-roles-finance/composites",
+                "[" + found.body() + "]");
+        if (removed.statusCode() != 204) {
+            throw new IllegalStateException("removing " + role + " from the default roles failed: " + removed.body());
+        }
+    }
+
     private String adminToken() {
         if (adminToken == null || Instant.now().isAfter(adminTokenRefreshAfter)) {
             String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String PUBLICATION = "publication-service";
     public static final String GATEWAY = "gateway";
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How long each process may take to get ready; STACK_READY_TIMEOUT (seconds) raises it on a loaded machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("STACK_READY_TIMEOUT", "180")));
 
     private final StackSettings settings;
     private final PrintStream console;
@@ -85,8 +86,36 @@ public final class LocalStack implements AutoCloseable {
                 Probes.http200("http://127.0.0.1:" + settings.gatewayPort() + "/actuator/health/readiness"));
     }
 
+    /**
+     * budget-service signs its events with this stack's own Ed25519 key; publication-service trusts budget events only
+     * with a valid signature of it. A fresh pair per stack: nothing to keep secret in the repository.
+     */
+    private final java.security.KeyPair budgetEventKeys = newEventKeyPair();
+
+    private static java.security.KeyPair newEventKeyPair() {
+        try {
+            return java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** budget-service's event signing key (base64 PKCS#8), for tests that must play budget-service on the topic. */
+    public String budgetEventSigningKey() {
+        return java.util.Base64.getEncoder().encodeToString(budgetEventKeys.getPrivate().getEncoded());
+    }
+
+    private String budgetEventVerifyKey() {
+        return java.util.Base64.getEncoder().encodeToString(budgetEventKeys.getPublic().getEncoded());
+    }
+
     private void service(String java, String name, int port, String database) {
         Map<String, String> env = new HashMap<>(commonServiceEnvironment());
+        if (name.equals(BUDGET)) {
+            env.put("EVENT_SIGNING_KEY", budgetEventSigningKey());
+        } else if (name.equals(PUBLICATION)) {
+            env.put("BUDGET_EVENTS_VERIFY_KEY", budgetEventVerifyKey());
+        }
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.mongoPort() + "/" + database);
         add(name, javaJar(java, settings.projectRoot().resolve(name + "/target/" + name + ".jar")), env,
@@ -144,6 +173,7 @@ public final class LocalStack implements AutoCloseable {
         for (String name : processes.keySet()) {
             process(name).awaitReady(READY_TIMEOUT);
         }
+        new KeycloakDirectory(settings.keycloakPort()).removeFromDefaultRoles("offline_access");
         return this;
     }
 
@@ -165,12 +195,27 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             Path importDir = Files.createDirectories(dist.resolve("data/import"));
-            Files.copy(settings.projectRoot().resolve("keycloak/finance-realm.json"),
-                    importDir.resolve("finance-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(importDir.resolve("finance-realm.json"), developmentRealm(settings.projectRoot()));
             Files.createDirectories(settings.dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The production realm with the development overlay on top (its demo users and the password policy that lets
+     * their password in): the realm file itself holds no users, so nothing made for the demo reaches production.
+     */
+    static String developmentRealm(Path projectRoot) throws IOException {
+        var realm = (tools.jackson.databind.node.ObjectNode) StaffClient.JSON.readTree(
+                Files.readString(projectRoot.resolve("keycloak/finance-realm.json")));
+        var overlay = StaffClient.JSON.readTree(Files.readString(projectRoot.resolve("keycloak/dev/finance-realm-dev.json")));
+        overlay.properties().forEach(member -> {
+            if (!member.getKey().startsWith("_")) {
+                realm.set(member.getKey(), member.getValue());
+            }
+        });
+        return StaffClient.JSON.writeValueAsString(realm);
     }
 
     /** Stops in reverse order: gateway, services, Keycloak, Kafka, MongoDB. Safe to call twice. */

@@ -149,7 +149,8 @@ class ApprovalStepsIntegrationTest extends PublicationIntegrationTest {
         assertProblem(release(code, clerk(code), hash), 403, "forbidden");
         assertProblem(release(code, REVIEWER, hash), 403, "forbidden");
         assertProblem(release(code, ADMIN, hash), 403, "forbidden");
-        assertProblem(release(code, OTHER_HEAD, hash), 404, "not-found");
+        // not a publisher at all: refused by role before the disclosure is even looked up
+        assertProblem(release(code, OTHER_HEAD, hash), 403, "forbidden");
         assertProblem(release(code, PUBLISHER, "e".repeat(64)), 409, "content-hash-mismatch");
         assertThat(awaitStatus(code, "CONFIRMED").get("versions").size()).isZero();
     }

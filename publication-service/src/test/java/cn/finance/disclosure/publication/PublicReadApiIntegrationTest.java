@@ -108,7 +108,7 @@ class PublicReadApiIntegrationTest extends PublicationIntegrationTest {
     }
 
     @Test
-    void givenHostileTextInProfileAndBudget_whenReleased_thenTheHtmlPageShowsItEscapedAndRunsNothing() {
+    void givenHostileTextInProfileAndBudget_whenReleased_thenTheHtmlPageShowsItEscapedAndRunsNothing() throws Exception {
         String code = newCode();
         String name = "测试单位" + HOSTILE;
         EVENTS.registered(code, name);
@@ -133,6 +133,12 @@ class PublicReadApiIntegrationTest extends PublicationIntegrationTest {
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.header("Content-Type")).isEqualTo("text/html;charset=UTF-8");
         assertThat(html.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        String style = html.body().substring(html.body().indexOf("<style>") + 7, html.body().indexOf("</style>"));
+        String styleHash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest
+                .getInstance("SHA-256").digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(html.header("Content-Security-Policy")).as("only the page's own style may apply")
+                .startsWith("default-src 'none'; ").contains("style-src 'sha256-" + styleHash + "'")
+                .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(html.body()).doesNotContain("<script", "<img", "onerror=alert(1)>", "' onmouseover")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
                         + "&#39; onmouseover=&#39;x&#39; &amp; co")

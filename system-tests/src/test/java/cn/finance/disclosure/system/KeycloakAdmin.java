@@ -71,4 +71,17 @@ final class KeycloakAdmin {
         }
         return StaffClient.JSON.readTree(r.body()).get("access_token").asString();
     }
+
+    /** A GET on the admin API of realm {@code finance} (path after {@code /admin/realms/finance}). */
+    HttpResponse<String> adminGet(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/finance" + path))
+                .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A token request to realm {@code finance} with the given form, answered as it is. */
+    HttpResponse<String> tokenRequest(String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/realms/finance/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

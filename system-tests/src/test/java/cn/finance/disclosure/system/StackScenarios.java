@@ -3,6 +3,7 @@ package cn.finance.disclosure.system;
 import cn.finance.disclosure.stack.DemoLoader;
 import cn.finance.disclosure.stack.LocalStack;
 import cn.finance.disclosure.stack.StaffClient;
+import cn.finance.disclosure.support.provenance.EventSigningInterceptor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +24,7 @@ import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -476,6 +479,54 @@ final class StackScenarios {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("publishing to " + topic + " failed", e);
+        }
+    }
+
+    /**
+     * A budget.approved.v1 for revision 1 of the department's budget, approved at {@code approvedAt}, written as the
+     * contract states it (event-contracts' EventEnvelope around BudgetApproved, key code/year, the relay's headers):
+     * assembled here by hand, so the contract, not the producer's code, is what is tested.
+     */
+    void publishApproval(String code, Instant approvedAt, String signingKey) throws Exception {
+        String issuer = stack.settings().issuer();
+        String key = code + "/" + YEAR;
+        ObjectNode data = StaffClient.JSON.createObjectNode();
+        data.put("budgetId", code + "-" + YEAR + "-r1");
+        data.put("departmentCode", code);
+        data.put("fiscalYear", YEAR);
+        data.put("revision", 1);
+        data.putNull("replacesBudgetId");
+        data.putObject("submittedBy").put("issuer", issuer).put("subject", UUID.randomUUID().toString())
+                .put("username", "synthetic-clerk-" + code);
+        data.putObject("approvedBy").put("issuer", issuer).put("subject", UUID.randomUUID().toString())
+                .put("username", "synthetic-reviewer");
+        data.put("approvedAt", approvedAt.toString());
+        data.set("submission", seedBudget(code));
+        ObjectNode envelope = StaffClient.JSON.createObjectNode();
+        String id = UUID.randomUUID().toString();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id);
+        envelope.put("type", "budget.approved.v1");
+        envelope.put("source", "budget-service");
+        envelope.put("subject", key);
+        envelope.put("time", approvedAt.toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.set("data", data);
+        // signed as budget-service with signingKey (the stack's own key, or a forger's); null sends it unsigned
+        Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        if (signingKey != null) {
+            config.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, EventSigningInterceptor.class.getName());
+            config.put(EventSigningInterceptor.PRODUCER, "budget-service");
+            config.put(EventSigningInterceptor.SIGNING_KEY, signingKey);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(BUDGET_TOPIC, key,
+                    StaffClient.JSON.writeValueAsString(envelope));
+            record.headers().add("ce_type", "budget.approved.v1".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         }
     }
 

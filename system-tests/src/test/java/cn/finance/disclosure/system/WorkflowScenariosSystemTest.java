@@ -1,24 +1,17 @@
 package cn.finance.disclosure.system;
 
 import cn.finance.disclosure.stack.StaffClient;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static cn.finance.disclosure.system.StackScenarios.ADMIN;
 import static cn.finance.disclosure.system.StackScenarios.PUBLISHER;
@@ -354,8 +347,8 @@ class WorkflowScenariosSystemTest {
             stack.awaitProfileKnown(code);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        publishApproval(late, now.minus(30, ChronoUnit.DAYS));
-        publishApproval(fresh, now.minus(1, ChronoUnit.DAYS));
+        stack.publishApproval(late, now.minus(30, ChronoUnit.DAYS), stack.stack.budgetEventSigningKey());
+        stack.publishApproval(fresh, now.minus(1, ChronoUnit.DAYS), stack.stack.budgetEventSigningKey());
         stack.awaitDraft(late, 1, EVENTS);
         stack.awaitDraft(fresh, 1, EVENTS);
 
@@ -395,48 +388,6 @@ class WorkflowScenariosSystemTest {
             if ((long) (page + 1) * 100 >= answer.json().get("total").asLong()) {
                 return items;
             }
-        }
-    }
-
-    /**
-     * A budget.approved.v1 for revision 1 of the department's budget, approved at {@code approvedAt}, written as the
-     * contract states it (event-contracts' EventEnvelope around BudgetApproved, key code/year, the relay's headers):
-     * assembled here by hand, so the contract, not the producer's code, is what is tested.
-     */
-    private void publishApproval(String code, Instant approvedAt) throws Exception {
-        String issuer = stack.stack.settings().issuer();
-        String key = code + "/" + YEAR;
-        ObjectNode data = StaffClient.JSON.createObjectNode();
-        data.put("budgetId", code + "-" + YEAR + "-r1");
-        data.put("departmentCode", code);
-        data.put("fiscalYear", YEAR);
-        data.put("revision", 1);
-        data.putNull("replacesBudgetId");
-        data.putObject("submittedBy").put("issuer", issuer).put("subject", UUID.randomUUID().toString())
-                .put("username", "synthetic-clerk-" + code);
-        data.putObject("approvedBy").put("issuer", issuer).put("subject", UUID.randomUUID().toString())
-                .put("username", "synthetic-reviewer");
-        data.put("approvedAt", approvedAt.toString());
-        data.set("submission", StackScenarios.seedBudget(code));
-        ObjectNode envelope = StaffClient.JSON.createObjectNode();
-        String id = UUID.randomUUID().toString();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", id);
-        envelope.put("type", "budget.approved.v1");
-        envelope.put("source", "budget-service");
-        envelope.put("subject", key);
-        envelope.put("time", approvedAt.toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.set("data", data);
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(StackScenarios.BUDGET_TOPIC, key,
-                    StaffClient.JSON.writeValueAsString(envelope));
-            record.headers().add("ce_type", "budget.approved.v1".getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get(30, TimeUnit.SECONDS);
         }
     }
 

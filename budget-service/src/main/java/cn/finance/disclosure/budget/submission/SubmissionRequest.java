@@ -1,6 +1,7 @@
 package cn.finance.disclosure.budget.submission;
 
 import jakarta.validation.Valid;
+import cn.finance.disclosure.support.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,8 +25,7 @@ public record SubmissionRequest(
             @Size(max = 300, message = "位置不能超过300个字符") String path,
             @NotBlank(message = "须填写说明")
             @Size(max = 2000, message = "说明不能超过2000个字符")
-            @Pattern(regexp = "(?!.*(?:<\\s*[A-Za-z/!?]|(?i:javascript\\s*:)))[\\P{Cc}\\r\\n\\t]*", flags = Pattern.Flag.DOTALL,
-                message = "不能包含控制字符（换行除外）或 HTML 标记") String explanation) {
+            @PlainText(multiline = true) String explanation) {
     }
 
     List<Acknowledgement> toAcknowledgements() {

@@ -58,6 +58,22 @@ public final class HtmlRenderer {
             }
             """;
 
+    /**
+     * The page's Content-Security-Policy: nothing may load or run, only the page's own style sheet (by its hash, so
+     * no injected style either), and no framing, form or base URL. Goes with every answer of the page.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-"
+            + sha256Base64("\n" + STYLE) + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static String sha256Base64(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String render(DisclosureContent content) {
         return render(content, Map.of());
     }

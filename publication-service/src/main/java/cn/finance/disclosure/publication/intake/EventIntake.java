@@ -33,10 +33,12 @@ class EventIntake {
 
     private final Sources sources;
     private final Drafts drafts;
+    private final ProducerCheck producers;
 
-    EventIntake(Sources sources, Drafts drafts) {
+    EventIntake(Sources sources, Drafts drafts, ProducerCheck producers) {
         this.sources = sources;
         this.drafts = drafts;
+        this.producers = producers;
     }
 
     @KafkaListener(id = "publication-department-events", idIsGroup = false, topics = Topics.DEPARTMENT_EVENTS)
@@ -81,15 +83,14 @@ class EventIntake {
         if (envelope == null) {
             return;
         }
-        BudgetApprovedV2 event;
-        if (EventTypes.BUDGET_APPROVED_V2.equals(envelope.type())) {
-            event = payload(envelope, BudgetApprovedV2.class);
-        } else if (EventTypes.BUDGET_APPROVED.equals(envelope.type())) {
-            event = BudgetApprovedV2.fromV1(payload(envelope, BudgetApproved.class)); // older approvals: no names
-        } else {
+        if (!EventTypes.BUDGET_APPROVED_V2.equals(envelope.type()) && !EventTypes.BUDGET_APPROVED.equals(envelope.type())) {
             log.debug("skipping {} ({})", envelope.type(), envelope.id());
             return;
         }
+        String producer = producers.budgetEventProducer(record); // before anything of the record is believed
+        BudgetApprovedV2 event = EventTypes.BUDGET_APPROVED_V2.equals(envelope.type())
+                ? payload(envelope, BudgetApprovedV2.class)
+                : BudgetApprovedV2.fromV1(payload(envelope, BudgetApproved.class)); // older approvals: no names
         requireCode(event.departmentCode());
         requireYear(event.fiscalYear());
         require(event.revision() >= 1, "revision must be 1 or more");
@@ -99,9 +100,9 @@ class EventIntake {
         require(event.submission() != null, "submission missing");
         require(event.submission().fiscalYear() == null || event.submission().fiscalYear() == event.fiscalYear(),
                 "submission.fiscalYear differs from fiscalYear");
-        boolean stored = sources.recordApproval(event, envelope.id());
-        log.info("budget {}/{} revision {} approved{}", event.departmentCode(), event.fiscalYear(), event.revision(),
-                stored ? "" : " (already known)");
+        boolean stored = sources.recordApproval(event, envelope.id(), producer);
+        log.info("budget {}/{} revision {} approved{} (producer {})", event.departmentCode(), event.fiscalYear(),
+                event.revision(), stored ? "" : " (already known)", producer == null ? "unchecked" : producer);
         drafts.refresh(event.departmentCode(), event.fiscalYear());
     }
 

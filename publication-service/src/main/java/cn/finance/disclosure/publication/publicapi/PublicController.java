@@ -188,6 +188,9 @@ class PublicController {
         if (r.contentDisposition() != null) {
             ok.header(HttpHeaders.CONTENT_DISPOSITION, r.contentDisposition());
         }
+        if (r.mediaType().startsWith(MediaType.TEXT_HTML_VALUE)) {
+            ok.header("Content-Security-Policy", HtmlRenderer.CONTENT_SECURITY_POLICY);
+        }
         return ok.body(r.body());
     }
 

@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * One approved revision of a department's budget for a fiscal year, as {@code budget.approved.v2} (or v1) carried it. Written
- * once per (code, year, revision) and never changed; the submission is kept verbatim as the event's JSON.
+ * once per (code, year, revision) and never changed; the submission is kept verbatim as the event's JSON, and
+ * {@code producer} is the service whose signature on the event was verified.
  */
 @Document("approved_budgets")
 public record ApprovedBudget(
@@ -25,7 +26,8 @@ public record ApprovedBudget(
         Instant approvedAt,
         String submissionJson,
         String classificationJson,
-        String eventId) {
+        String eventId,
+        String producer) {
 
     static String idOf(String departmentCode, int fiscalYear, int revision) {
         return departmentCode + "/" + fiscalYear + "/" + revision;

@@ -92,11 +92,17 @@ public class Sources {
      * @return whether this revision was new
      */
     public boolean recordApproval(BudgetApprovedV2 event, String eventId) {
+        return recordApproval(event, eventId, null);
+    }
+
+    /** @param producer the service whose signature on the event was verified (null where checking is off) */
+    public boolean recordApproval(BudgetApprovedV2 event, String eventId, String producer) {
         try {
             mongo.insert(new ApprovedBudget(ApprovedBudget.idOf(event.departmentCode(), event.fiscalYear(),
                     event.revision()), event.budgetId(), event.departmentCode(), event.fiscalYear(), event.revision(),
                     event.submittedBy(), event.approvedBy(), event.approvedAt(), EventJson.write(event.submission()),
-                    event.classification() == null ? null : EventJson.write(event.classification()), eventId));
+                    event.classification() == null ? null : EventJson.write(event.classification()), eventId,
+                    producer));
             return true;
         } catch (DuplicateKeyException alreadyHeld) {
             return false;

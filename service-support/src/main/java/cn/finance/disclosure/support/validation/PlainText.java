@@ -22,7 +22,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
-    String message() default "不能包含控制字符或 HTML 标记";
+    String message() default "不能包含控制字符、不可见的格式字符（如双向控制符、零宽字符）或 HTML 标记";
+
+    /** Whether line feeds, carriage returns and tabs are allowed (a reason, an explanation); nothing else changes. */
+    boolean multiline() default false;
 
     Class<?>[] groups() default {};
 

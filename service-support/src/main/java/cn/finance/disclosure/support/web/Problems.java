@@ -33,7 +33,11 @@ public final class Problems {
     /** For filters and security handlers that run outside the MVC exception handling. */
     public static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json,
                              ProblemDetail problem) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            problem.setInstance(null); // a refused request's path may not even be a URI: leave it out
+        }
         String correlationId = CorrelationId.current();
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);

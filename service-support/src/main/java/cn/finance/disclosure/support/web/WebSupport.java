@@ -19,7 +19,7 @@ import java.util.List;
 
 /** Correlation ids first in the filter chain (before security, so 401s carry one too), problem+json, the clock. */
 @Configuration(proxyBeanMethods = false)
-@Import(ProblemHandling.class)
+@Import({ProblemHandling.class, ProblemErrorController.class})
 public class WebSupport {
 
     @Bean
