@@ -292,8 +292,21 @@ final class Cells {
         return "公式有误或引用了其他文件";
     }
 
-    /** Text that looks like a number as a clerk typed it: full-width digits, thousands separators, spaces. */
+    private static final Pattern GROUPED = Pattern.compile("-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
+
+    /**
+     * Text that looks like a number as a clerk typed it: full-width digits, spaces, thousands separators (only where
+     * they group thousands: "1,5" stays unreadable rather than becoming 15).
+     */
     static String normalizeNumber(String text) {
+        String compact = compact(text);
+        if (compact.indexOf(',') >= 0) {
+            return GROUPED.matcher(compact).matches() ? compact.replace(",", "") : compact;
+        }
+        return compact;
+    }
+
+    private static String compact(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
@@ -303,8 +316,10 @@ final class Cells {
                 out.append('.');
             } else if (ch == '－') {
                 out.append('-');
-            } else if (ch == ',' || ch == '，' || Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u3000') {
-                // thousands separators and spaces carry nothing
+            } else if (ch == '，') {
+                out.append(',');
+            } else if (Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u3000') {
+                // spaces carry nothing
             } else {
                 out.append(ch);
             }

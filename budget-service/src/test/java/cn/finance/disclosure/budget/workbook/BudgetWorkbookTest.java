@@ -203,6 +203,7 @@ class BudgetWorkbookTest {
         cases.add(new Spoil("支出", "B6", "文字内容不能是公式", set("支出", "B6", "formula:\"行政\"&\"运行\"")));
         cases.add(new Spoil("支出", "D4", "公式的结果不是数字", set("支出", "D4", "formula:1/0")));
         cases.add(new Spoil("支出", "E5", "金额须为数字", set("支出", "E5", "1万")));
+        cases.add(new Spoil("支出", "E6", "金额须为数字", set("支出", "E6", "1,5")));
         cases.add(new Spoil("收入", "B5", "金额须为数字，最多两位小数", set("收入", "B5", "一百万")));
         cases.add(new Spoil("收入", "B4", "须为不小于0的整数", set("收入", "B4", "二〇二四")));
         cases.add(new Spoil("收入", "B3", "编码须为数字", set("收入", "B3", "40500A")));
@@ -368,6 +369,9 @@ class BudgetWorkbookTest {
 
     @Test
     void givenTheFormulaSafetyRule_thenNumbersStayTextButFormulasDoNot() {
+        assertThat(Cells.normalizeNumber("1,721,080.00")).isEqualTo("1721080.00");
+        assertThat(Cells.normalizeNumber("１２３，４５６．５")).isEqualTo("123456.5");
+        assertThat(Cells.normalizeNumber("1,5")).as("not a thousands grouping: left unreadable").isEqualTo("1,5");
         assertThat(Cells.looksLikeFormula("-5%")).isFalse();
         assertThat(Cells.looksLikeFormula("≥90%")).isFalse();
         assertThat(Cells.looksLikeFormula("-")).isFalse();
