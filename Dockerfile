@@ -44,7 +44,14 @@ RUN --mount=type=cache,id=maven-repo,target=/root/.m2 \
 
 # ---- stage 2: runtime -------------------------------------------------------------------------------------
 FROM eclipse-temurin:21.0.8_9-jre-noble
+ARG MODULE
 ARG PORT=8080
+# publication-service embeds a Chinese TrueType font in its PDFs (finance.pdf.font-path, default the path below);
+# the other deployables need no fonts.
+RUN if [ "${MODULE}" = "publication-service" ]; then \
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-arphic-uming \
+      && rm -rf /var/lib/apt/lists/* && test -f /usr/share/fonts/truetype/arphic/uming.ttc; \
+    fi
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app
 WORKDIR /app
 COPY --from=build --chown=app:app /workspace/app.jar /app/app.jar

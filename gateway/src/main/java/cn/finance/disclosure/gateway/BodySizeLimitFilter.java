@@ -21,16 +21,24 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class BodySizeLimitFilter implements WebFilter {
 
-    private final long maxBytes;
+    /** The one route that takes an uploaded .xlsx workbook, allowed a larger body than JSON routes. */
+    static final String WORKBOOK_IMPORT_PATH = "/api/v1/budgets/imports";
 
-    BodySizeLimitFilter(@Value("${finance.gateway.max-body-size:1MB}") DataSize maxBodySize) {
+    private final long maxBytes;
+    private final long maxWorkbookBytes;
+
+    BodySizeLimitFilter(@Value("${finance.gateway.max-body-size:1MB}") DataSize maxBodySize,
+                        @Value("${finance.gateway.max-workbook-size:5MB}") DataSize maxWorkbookSize) {
         this.maxBytes = maxBodySize.toBytes();
+        this.maxWorkbookBytes = Math.max(maxBytes, maxWorkbookSize.toBytes());
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         long length = headers.getContentLength();
+        long maxBytes = WORKBOOK_IMPORT_PATH.equals(exchange.getRequest().getPath().value())
+                ? maxWorkbookBytes : this.maxBytes;
         if (length > maxBytes) {
             return ProblemWriter.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "请求体过大",
                     "请求体不能超过 " + maxBytes + " 字节");

@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Released versions never change, so the gateway keeps their representations (JSON, .txt, .html, table CSV) in
+ * Released versions never change, so the gateway keeps their representations (JSON, .txt, .html, .xlsx, .pdf,
+ * table CSV) in
  * memory once publication-service has answered them with {@code Cache-Control: ... immutable} and an ETag (fetched
  * beside the first read, which itself goes to the service untouched), and answers later reads itself: 200 with the same bytes and headers, or 304 when If-None-Match matches. Only those
  * paths, only GET without a query, only 200 answers that declare themselves immutable; bounded in entries and bytes,
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
 class ImmutableResponseCache implements GlobalFilter, Ordered {
 
     static final Pattern CACHEABLE = Pattern.compile(
-            "/public/v1/publications/[0-9]{6,12}/[0-9]{4}/versions/[0-9]{1,9}(\\.txt|\\.html|/tables/[a-z0-9-]{1,64}\\.csv)?");
+            "/public/v1/publications/[0-9]{6,12}/[0-9]{4}/versions/[0-9]{1,9}(\\.txt|\\.html|\\.xlsx|\\.pdf|/tables/[a-z0-9-]{1,64}\\.csv)?");
     /**
      * Headers that belong to one exchange or one connection, never to the representation: everything else the service
      * sent (Content-Security-Policy, X-Content-Type-Options, Content-Disposition, ...) is served again as it was.

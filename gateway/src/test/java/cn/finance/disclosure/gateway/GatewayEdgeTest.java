@@ -254,6 +254,16 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void theWorkbookImportRouteAloneTakesLargerBodies() {
+        String token = ISSUER.token("fgu-clerk", "department-clerk", "405001");
+        String twoKilobytes = "a".repeat(2000);
+        assertThat(http().send("POST", "/api/v1/budgets/imports", token, twoKilobytes, "Content-Type",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").status()).isEqualTo(200);
+        assertThat(http().send("POST", "/api/v1/budgets/imports/x", token, twoKilobytes).status()).isEqualTo(413);
+        assertThat(http().post("/api/v1/budgets", token, twoKilobytes).status()).isEqualTo(413);
+    }
+
+    @Test
     void anonymousPublicReadsAreRateLimitedPerAddress() {
         int ok = 0;
         int limited = 0;

@@ -34,15 +34,29 @@ class ImmutableResponseCacheTest {
     static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
     static final HttpServer STUB = stub();
 
+    /** Every byte value, as a PDF or workbook has them: a binary body must come back byte for byte. */
+    static final byte[] BINARY = binary();
+
+    static byte[] binary() {
+        byte[] b = new byte[4096];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (i * 31 + 7);
+        }
+        return b;
+    }
+
     static HttpServer stub() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
                 HITS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                byte[] body = ("{\"版本\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+                boolean binary = path.endsWith(".pdf") || path.endsWith(".xlsx");
+                byte[] body = binary ? BINARY : ("{\"版本\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
                 int status = path.endsWith("/versions/9") ? 404 : 200;
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Content-Type", path.endsWith(".pdf") ? "application/pdf"
+                        : path.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        : "application/json");
                 exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'none'");
                 exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
                 exchange.getResponseHeaders().add("Set-Cookie", "tracking=1");
@@ -112,6 +126,24 @@ class ImmutableResponseCacheTest {
             assertThat(http().get(path, null).body()).contains(path);
             assertThat(http().get(path, null).body()).contains(path);
             assertThat(HITS.get(path).get()).as(suffix).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void pdfAndWorkbookAttachmentsAreCachedByteForByteWithTheirContentTypes() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (String suffix : new String[]{".pdf", ".xlsx"}) {
+            String path = "/public/v1/publications/405001/2024/versions/4" + suffix;
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .GET().build();
+            var first = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(first.body()).isEqualTo(BINARY);
+            awaitHits(path, 2);
+            var cached = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(cached.body()).as(suffix).isEqualTo(BINARY);
+            assertThat(cached.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+            assertThat(cached.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+            assertThat(HITS.get(path).get()).as(suffix + " served from the gateway").isEqualTo(2);
         }
     }
 

@@ -204,7 +204,9 @@ class PublicReadApiIntegrationTest extends PublicationIntegrationTest {
         assertProblem(http().get(path(code) + "/versions/9", null), 404);
         assertProblem(http().get(path(code) + "/versions/9.txt", null), 404);
         assertProblem(http().get(path(code) + "/versions/9.html", null), 404);
-        assertProblem(http().get(path(code) + "/versions/1.pdf", null), 404);
+        assertProblem(http().get(path(code) + "/versions/1.docx", null), 404);
+        assertProblem(http().get(path(code) + "/versions/9.pdf", null), 404);
+        assertProblem(http().get(path(code) + "/versions/9.xlsx", null), 404);
         assertProblem(http().get(path(code) + "/versions/0", null), 400);
         assertProblem(http().get(path(code) + "/versions/abc", null), 400);
         assertProblem(http().get("/public/v1/publications/12ab/2024", null), 400);

@@ -26,7 +26,7 @@ public record BudgetResponse(String id, String departmentCode, int fiscalYear, i
         }
     }
 
-    static BudgetResponse of(Budget b) {
+    public static BudgetResponse of(Budget b) {
         return new BudgetResponse(b.id(), b.departmentCode(), b.fiscalYear(), b.revision(), b.replacesBudgetId(),
                 b.status().name(), b.status().label(),
                 b.status().allowedActions().stream().map(Enum::name).toList(), b.submission(),

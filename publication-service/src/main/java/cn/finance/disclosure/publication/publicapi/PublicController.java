@@ -1,5 +1,8 @@
 package cn.finance.disclosure.publication.publicapi;
 
+import cn.finance.disclosure.publication.attachment.PdfDisclosure;
+import cn.finance.disclosure.publication.attachment.PdfFont;
+import cn.finance.disclosure.publication.attachment.XlsxTables;
 import cn.finance.disclosure.publication.disclosure.Deadlines;
 import cn.finance.disclosure.publication.disclosure.Disclosure;
 import cn.finance.disclosure.publication.disclosure.GeneratedContent;
@@ -54,11 +57,14 @@ class PublicController {
     private final PublicCatalog catalog;
     private final ReleasedRepresentations representations;
     private final JsonMapper json;
+    private final PdfFont pdfFont;
 
-    PublicController(PublicCatalog catalog, ReleasedRepresentations representations, JsonMapper json) {
+    PublicController(PublicCatalog catalog, ReleasedRepresentations representations, JsonMapper json,
+                     PdfFont pdfFont) {
         this.catalog = catalog;
         this.representations = representations;
         this.json = json;
+        this.pdfFont = pdfFont;
     }
 
     @GetMapping
@@ -134,17 +140,7 @@ class PublicController {
         return immutable(key(code, fiscalYear, number, "html"), ifNoneMatch, () -> {
             Disclosure d = catalog.published(code, fiscalYear);
             PublishedVersion v = catalog.version(d, number);
-            // Only what never changes about a version goes on the page, so the page is as immutable as the content.
-            Map<String, String> metadata = new LinkedHashMap<>();
-            metadata.put("单位编码", d.departmentCode());
-            metadata.put("预算年度", Integer.toString(d.fiscalYear()));
-            metadata.put("版本", "第" + v.number() + "版" + (v.correction() ? "（更正第" + v.supersedes() + "版）" : ""));
-            metadata.put("发布时间", LOCAL_TIME.format(v.releasedAt()) + "（北京时间）");
-            if (v.correction()) {
-                metadata.put("更正原因", v.reason());
-            }
-            metadata.put("内容哈希（SHA-256）", v.contentHash());
-            String page = new HtmlRenderer().render(GeneratedContent.content(v.contentJson()), metadata);
+            String page = new HtmlRenderer().render(GeneratedContent.content(v.contentJson()), metadata(d, v));
             return new Representation(Conditional.quoted(v.contentHash() + "-html"), HtmlRenderer.MEDIA_TYPE,
                     page.getBytes(StandardCharsets.UTF_8), null);
         });
@@ -170,6 +166,57 @@ class PublicController {
                     new CsvRenderer().render(found),
                     ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString());
         });
+    }
+
+    /** All standard tables as one workbook, one sheet per table, exactly the figures of the CSV tables. */
+    @GetMapping(VERSION + ".xlsx")
+    ResponseEntity<byte[]> workbook(@PathVariable @Pattern(regexp = CODE) String code,
+                                    @PathVariable @Min(2000) @Max(2100) int fiscalYear, @PathVariable("n") String n,
+                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        int number = number(n);
+        return immutable(key(code, fiscalYear, number, "xlsx"), ifNoneMatch, () -> {
+            Disclosure d = catalog.published(code, fiscalYear);
+            PublishedVersion v = catalog.version(d, number);
+            byte[] body = new XlsxTables().render(GeneratedContent.content(v.contentJson()), v.releasedAt());
+            return new Representation(Conditional.quoted(v.contentHash() + "-xlsx"), XlsxTables.MEDIA_TYPE, body,
+                    attachment(d, v, "xlsx"));
+        });
+    }
+
+    /** The whole disclosure as a PDF with the Chinese font embedded; 503 when the server has no such font. */
+    @GetMapping(VERSION + ".pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable @Pattern(regexp = CODE) String code,
+                               @PathVariable @Min(2000) @Max(2100) int fiscalYear, @PathVariable("n") String n,
+                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        int number = number(n);
+        return immutable(key(code, fiscalYear, number, "pdf"), ifNoneMatch, () -> {
+            Disclosure d = catalog.published(code, fiscalYear);
+            PublishedVersion v = catalog.version(d, number);
+            long seed = Long.parseUnsignedLong(v.contentHash().substring(0, 15), 16);
+            byte[] body = new PdfDisclosure(pdfFont).render(GeneratedContent.content(v.contentJson()),
+                    metadata(d, v), v.releasedAt(), seed);
+            return new Representation(Conditional.quoted(v.contentHash() + "-pdf"), PdfDisclosure.MEDIA_TYPE, body,
+                    attachment(d, v, "pdf"));
+        });
+    }
+
+    /** Only what never changes about a version, so a page or file showing it is as immutable as the content. */
+    private static Map<String, String> metadata(Disclosure d, PublishedVersion v) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("单位编码", d.departmentCode());
+        metadata.put("预算年度", Integer.toString(d.fiscalYear()));
+        metadata.put("版本", "第" + v.number() + "版" + (v.correction() ? "（更正第" + v.supersedes() + "版）" : ""));
+        metadata.put("发布时间", LOCAL_TIME.format(v.releasedAt()) + "（北京时间）");
+        if (v.correction()) {
+            metadata.put("更正原因", v.reason());
+        }
+        metadata.put("内容哈希（SHA-256）", v.contentHash());
+        return metadata;
+    }
+
+    private static String attachment(Disclosure d, PublishedVersion v, String extension) {
+        String filename = d.departmentCode() + "-" + d.fiscalYear() + "-v" + v.number() + "." + extension;
+        return ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString();
     }
 
     private static String key(String code, int fiscalYear, int number, String kind) {
@@ -200,7 +247,7 @@ class PublicController {
      */
     private static int number(String n) {
         if (n.matches("[0-9]{1,9}\\.[^/]*") || n.matches("[0-9]{10,}(\\.[^/]*)?")) {
-            throw DomainException.notFound("没有这一版本或格式：" + n + "（版本号为正整数，可加 .txt 或 .html）");
+            throw DomainException.notFound("没有这一版本或格式：" + n + "（版本号为正整数，可加 .txt、.html、.xlsx 或 .pdf）");
         }
         if (!n.matches("[0-9]{1,9}")) {
             throw DomainException.badRequest("validation", "版本号须为正整数", Map.of("errors",

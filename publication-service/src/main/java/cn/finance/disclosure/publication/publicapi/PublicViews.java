@@ -44,7 +44,8 @@ final class PublicViews {
         }
     }
 
-    record Links(String self, String text, String html, String versions, Map<String, String> tables) {
+    record Links(String self, String text, String html, String xlsx, String pdf, String versions,
+                 Map<String, String> tables) {
         static Links of(Disclosure d, PublishedVersion v, JsonNode content) {
             String self = d.versionPath(v.number());
             JsonNode tables = content.path("tables");
@@ -56,7 +57,7 @@ final class PublicViews {
                     }
                 }
             }
-            return new Links(self, self + ".txt", self + ".html",
+            return new Links(self, self + ".txt", self + ".html", self + ".xlsx", self + ".pdf",
                     Disclosure.publicPath(d.departmentCode(), d.fiscalYear()) + "/versions", byCode);
         }
     }

@@ -3,6 +3,7 @@ package cn.finance.disclosure.publication.publicapi;
 import cn.finance.disclosure.publication.feed.ReleaseFeed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,9 @@ class ReleasesController {
     @GetMapping("/public/v1/releases")
     ResponseEntity<ReleaseFeed.Page> releases(@RequestParam(defaultValue = "0") @Min(0) long after,
                                               @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return ResponseEntity.ok().cacheControl(Conditional.REVALIDATE).body(feed.read(after, limit));
+        // each year's open-data package changes with these entries: the feed points to where they are
+        return ResponseEntity.ok().cacheControl(Conditional.REVALIDATE)
+                .header(HttpHeaders.LINK, "</public/v1/open-data>; rel=\"related\"; title=\"open-data\"")
+                .body(feed.read(after, limit));
     }
 }

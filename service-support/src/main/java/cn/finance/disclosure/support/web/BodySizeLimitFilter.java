@@ -19,17 +19,29 @@ import java.io.IOException;
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    /** Uploaded .xlsx workbooks (budget import) are allowed more than JSON bodies, and only they. */
+    public static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final long maxBytes;
+    private final long maxWorkbookBytes;
     private final JsonMapper json;
 
     public BodySizeLimitFilter(long maxBytes, JsonMapper json) {
+        this(maxBytes, maxBytes, json);
+    }
+
+    public BodySizeLimitFilter(long maxBytes, long maxWorkbookBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.maxWorkbookBytes = Math.max(maxBytes, maxWorkbookBytes);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        long maxBytes = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(WORKBOOK_TYPE)
+                ? maxWorkbookBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(request, response, json, tooLarge());
             return;

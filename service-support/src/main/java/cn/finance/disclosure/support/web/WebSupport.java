@@ -32,9 +32,11 @@ public class WebSupport {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
             @org.springframework.beans.factory.annotation.Value("${finance.max-body-size:1MB}")
-            org.springframework.util.unit.DataSize maxBodySize, tools.jackson.databind.json.JsonMapper json) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodySize.toBytes(), json));
+            org.springframework.util.unit.DataSize maxBodySize,
+            @org.springframework.beans.factory.annotation.Value("${finance.max-workbook-size:5MB}")
+            org.springframework.util.unit.DataSize maxWorkbookSize, tools.jackson.databind.json.JsonMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(maxBodySize.toBytes(), maxWorkbookSize.toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
