@@ -107,8 +107,11 @@ class ProfileController {
         model.addAttribute("version", version);
         List<String> functions = new ArrayList<>();
         profile.path("functions").forEach(f -> functions.add(f.asString()));
-        functions.add("");
-        functions.add("");
+        // room for a whole profile when it is new (a unit lists about ten functions), two more rows otherwise
+        int functionRows = Math.max(functions.size() + 2, 12);
+        while (functions.size() < functionRows) {
+            functions.add("");
+        }
         List<Map<String, String>> divisions = new ArrayList<>();
         profile.path("divisions").forEach(d -> {
             Map<String, String> m = new LinkedHashMap<>();
@@ -116,8 +119,10 @@ class ProfileController {
             m.put("responsibilities", d.path("responsibilities").asString(""));
             divisions.add(m);
         });
-        divisions.add(Map.of("name", "", "responsibilities", ""));
-        divisions.add(Map.of("name", "", "responsibilities", ""));
+        int divisionRows = Math.max(divisions.size() + 2, 6);
+        while (divisions.size() < divisionRows) {
+            divisions.add(Map.of("name", "", "responsibilities", ""));
+        }
         model.addAttribute("functions", functions);
         model.addAttribute("divisions", divisions);
         model.addAttribute("contactName", profile.path("disclosureContact").path("name").asString(""));
