@@ -34,7 +34,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String CONSOLE = "console";
 
     public static final int DEFAULT_CONSOLE_PORT = 8088;
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** 3 minutes; STACK_READY_TIMEOUT_SECONDS gives a busy machine longer (Keycloak's first start is the slowest). */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("STACK_READY_TIMEOUT_SECONDS", "180").trim()));
 
     private final StackSettings settings;
     private final PrintStream console;

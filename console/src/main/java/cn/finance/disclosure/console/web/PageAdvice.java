@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,11 +23,6 @@ class PageAdvice {
     @ModelAttribute("me")
     CurrentUser me(Authentication authentication) {
         return CurrentUser.of(authentication);
-    }
-
-    @ModelAttribute("csrf")
-    CsrfToken csrf(HttpServletRequest request) {
-        return (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     }
 
     @ExceptionHandler(ApiProblem.class)
