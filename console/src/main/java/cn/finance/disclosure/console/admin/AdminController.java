@@ -128,6 +128,22 @@ class AdminController {
         return "redirect:/admin/users";
     }
 
+    /** Messages publication-service parked because it could not process them, where that service offers the list. */
+    @GetMapping("/dead-letters")
+    String deadLetters(Model model) {
+        try {
+            tools.jackson.databind.JsonNode answer = gateway.get("/api/v1/publications/admin/dead-letters").body();
+            tools.jackson.databind.JsonNode items = answer != null && answer.has("items") ? answer.get("items") : answer;
+            model.addAttribute("letters", Views.list(items));
+        } catch (ApiProblem problem) {
+            if (problem.status() != 404) {
+                throw problem;
+            }
+            model.addAttribute("unavailable", true);
+        }
+        return "admin/dead-letters";
+    }
+
     @GetMapping("/catalogs")
     String catalogs() {
         return "admin/catalogs";

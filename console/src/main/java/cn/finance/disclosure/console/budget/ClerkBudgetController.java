@@ -88,6 +88,31 @@ class ClerkBudgetController {
         }
     }
 
+    /**
+     * Validates what the form holds without storing it (the API's dry run, POST /api/v1/budgets/validation) and
+     * answers the findings as a fragment, which console.js shows while the clerk types. Where the API does not offer
+     * the dry run yet, the fragment says so and the script stops asking; "保存并校验" always works.
+     */
+    @PostMapping("/check")
+    String liveCheck(Authentication auth, HttpServletRequest request, Model model) {
+        ObjectNode submission = BudgetForm.toSubmission(request.getParameterMap(),
+                CurrentUser.of(auth).departmentCode(), json);
+        try {
+            model.addAttribute("findings", Findings.of(gateway.post("/api/v1/budgets/validation", submission).body()));
+        } catch (ApiProblem problem) {
+            if (problem.status() == 404 || problem.status() == 405) {
+                model.addAttribute("unavailable", true);
+            } else if (problem.status() == 400) {
+                List<String> errors = new ArrayList<>();
+                problem.fieldErrors().forEach((f, m) -> m.forEach(x -> errors.add(f + "：" + x)));
+                model.addAttribute("errors", errors.isEmpty() ? List.of(problem.detail()) : errors);
+            } else {
+                throw problem;
+            }
+        }
+        return "clerk/live-findings";
+    }
+
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String id, @RequestParam(defaultValue = "false") boolean check, Model model) {
         GatewayClient.Answer answer = gateway.get("/api/v1/budgets/" + enc(id));
@@ -174,6 +199,59 @@ class ClerkBudgetController {
             redirect.addFlashAttribute("errors", errors);
         }
         return "redirect:/clerk/budgets/" + enc(id);
+    }
+
+    /** Deletes a draft that was never submitted (the service refuses anything else, or answers 404 where it lacks it). */
+    @PostMapping("/{id}/deletion")
+    String delete(@PathVariable String id, @RequestParam String version, RedirectAttributes redirect) {
+        try {
+            gateway.delete("/api/v1/budgets/" + enc(id), "\"" + version + "\"");
+            redirect.addFlashAttribute("message", "已删除该草稿。");
+            return "redirect:/clerk/budgets";
+        } catch (ApiProblem problem) {
+            if (problem.status() == 403) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("error", "删除未成功：" + problem.detail());
+            return "redirect:/clerk/budgets/" + enc(id);
+        }
+    }
+
+    /** The year's Excel template, fetched as the clerk and handed to the browser (the token stays here). */
+    @GetMapping("/template")
+    org.springframework.http.ResponseEntity<byte[]> template(@RequestParam int year) {
+        if (year < 2000 || year > 2100) {
+            throw new ApiProblem(404, null);
+        }
+        GatewayClient.Download file = gateway.download("/api/v1/budgets/templates/" + year + ".xlsx");
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"budget-template-" + year + ".xlsx\"")
+                .header("Content-Type", file.contentType()).body(file.bytes());
+    }
+
+    /** Imports a filled Excel template: the service reads it into a draft, or names what it could not read. */
+    @PostMapping("/import")
+    String importExcel(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                       RedirectAttributes redirect) throws java.io.IOException {
+        if (file.isEmpty()) {
+            redirect.addFlashAttribute("error", "请选择填好的 Excel 模板文件（.xlsx）。");
+            return "redirect:/clerk/budgets";
+        }
+        try {
+            JsonNode created = gateway.postRaw("/api/v1/budgets/imports", file.getBytes(),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body();
+            return "redirect:/clerk/budgets/" + enc(created.path("id").asString()) + "/edit?check=true";
+        } catch (ApiProblem problem) {
+            if (problem.status() == 403) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("error", problem.status() == 404 ? "Excel 导入暂不可用，请按表单填写。"
+                    : "导入未成功：" + problem.detail());
+            List<String> errors = new ArrayList<>();
+            problem.fieldErrors().forEach((f, m) -> m.forEach(x -> errors.add(f + "：" + x)));
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/clerk/budgets";
+        }
     }
 
     @PostMapping("/{id}/revision")

@@ -68,6 +68,32 @@ public class GatewayClient {
         return exchange(HttpMethod.PUT, path, body, ifMatch, null);
     }
 
+    public Answer delete(String path, String ifMatch) {
+        return exchange(HttpMethod.DELETE, path, null, ifMatch, null);
+    }
+
+    /** A raw body (an uploaded file) with its content type, posted. */
+    public Answer postRaw(String path, byte[] body, String contentType) {
+        return exchange(HttpMethod.POST, path, body, null, contentType);
+    }
+
+    /** A file the API serves (e.g. an Excel template): its bytes and content type, or an {@link ApiProblem}. */
+    public Download download(String path) {
+        String token = accessToken();
+        return rest.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange((request, response) -> {
+                    byte[] bytes = response.getBody().readAllBytes();
+                    if (response.getStatusCode().value() >= 400) {
+                        throw new ApiProblem(response.getStatusCode().value(), bytes.length == 0 ? null : parse(bytes));
+                    }
+                    MediaType type = response.getHeaders().getContentType();
+                    return new Download(bytes, type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString());
+                });
+    }
+
+    public record Download(byte[] bytes, String contentType) {
+    }
+
     /** A raw body (an uploaded file) with its content type. */
     public Answer putRaw(String path, byte[] body, String contentType) {
         return exchange(HttpMethod.PUT, path, body, null, contentType);
