@@ -16,7 +16,10 @@ public record CurrentUser(String username, String displayName, Set<String> roles
         }
         Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
-        String name = user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
+        // Chinese order: family name, then given name (Keycloak's "name" claim puts the given name first)
+        String name = user.getFamilyName() != null && user.getGivenName() != null
+                ? user.getFamilyName() + user.getGivenName()
+                : user.getFullName() != null ? user.getFullName() : user.getPreferredUsername();
         return new CurrentUser(user.getPreferredUsername(), name, roles, user.getClaimAsString("department_code"));
     }
 
