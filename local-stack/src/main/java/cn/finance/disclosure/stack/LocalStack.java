@@ -29,18 +29,33 @@ public final class LocalStack implements AutoCloseable {
     public static final String BUDGET = "budget-service";
     public static final String PUBLICATION = "publication-service";
     public static final String GATEWAY = "gateway";
+    /** The staff console (started only when a console port is given: the run command and the system tests). */
+    public static final String CONSOLE = "console";
 
-    /** How long each process may take to get ready; STACK_READY_TIMEOUT (seconds) raises it on a loaded machine. */
+    public static final int DEFAULT_CONSOLE_PORT = 8088;
+    /**
+     * 3 minutes; STACK_READY_TIMEOUT_SECONDS (or STACK_READY_TIMEOUT) gives a busy machine longer (Keycloak's first
+     * start is the slowest).
+     */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
-            System.getenv().getOrDefault("STACK_READY_TIMEOUT", "180")));
+            System.getenv().getOrDefault("STACK_READY_TIMEOUT_SECONDS",
+                    System.getenv().getOrDefault("STACK_READY_TIMEOUT", "180")).trim()));
 
     private final StackSettings settings;
     private final PrintStream console;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final int consolePort;
 
+    /** The stack without the staff console. */
     public LocalStack(StackSettings settings, PrintStream console) {
+        this(settings, console, 0);
+    }
+
+    /** The stack with the staff console on {@code consolePort} (0: without it). */
+    public LocalStack(StackSettings settings, PrintStream console, int consolePort) {
         this.settings = settings;
+        this.consolePort = consolePort;
         this.console = console;
         String java = ProcessHandle.current().info().command().orElse("java");
         Path root = settings.projectRoot();
@@ -84,6 +99,28 @@ public final class LocalStack implements AutoCloseable {
         gatewayEnv.put("PUBLICATION_SERVICE_URI", "http://127.0.0.1:" + settings.publicationPort());
         add(GATEWAY, javaJar(java, root.resolve("gateway/target/gateway.jar")), gatewayEnv,
                 Probes.http200("http://127.0.0.1:" + settings.gatewayPort() + "/actuator/health/readiness"));
+        if (consolePort > 0) {
+            addConsole(java);
+        }
+    }
+
+    /** The staff console: logs people in at this stack's Keycloak and calls this stack's gateway. */
+    private void addConsole(String java) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", String.valueOf(consolePort));
+        env.put("OAUTH_ISSUER_URI", settings.issuer());
+        env.put("GATEWAY_URL", settings.gatewayUrl());
+        String logFormat = System.getenv("LOG_FORMAT");
+        if (logFormat != null) {
+            env.put("LOG_FORMAT", logFormat);
+        }
+        add(CONSOLE, javaJar(java, settings.projectRoot().resolve("console/target/console.jar")), env,
+                Probes.http200(consoleUrl() + "/actuator/health/readiness"));
+    }
+
+    /** The console's address, or null when this stack runs without it. */
+    public String consoleUrl() {
+        return consolePort > 0 ? "http://127.0.0.1:" + consolePort : null;
     }
 
     /**
@@ -170,6 +207,9 @@ public final class LocalStack implements AutoCloseable {
         for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
             process(service).start();
         }
+        if (processes.containsKey(CONSOLE)) {
+            process(CONSOLE).start();
+        }
         for (String name : processes.keySet()) {
             process(name).awaitReady(READY_TIMEOUT);
         }
@@ -195,7 +235,12 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             Path importDir = Files.createDirectories(dist.resolve("data/import"));
-            Files.writeString(importDir.resolve("finance-realm.json"), developmentRealm(settings.projectRoot()));
+            String realm = developmentRealm(settings.projectRoot());
+            if (consolePort > 0 && consolePort != DEFAULT_CONSOLE_PORT) {
+                // the realm registers the console's login and logout addresses on its default port
+                realm = realm.replace("127.0.0.1:" + DEFAULT_CONSOLE_PORT + "/", "127.0.0.1:" + consolePort + "/");
+            }
+            Files.writeString(importDir.resolve("finance-realm.json"), realm);
             Files.createDirectories(settings.dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -211,7 +256,9 @@ public final class LocalStack implements AutoCloseable {
                 Files.readString(projectRoot.resolve("keycloak/finance-realm.json")));
         var overlay = StaffClient.JSON.readTree(Files.readString(projectRoot.resolve("keycloak/dev/finance-realm-dev.json")));
         overlay.properties().forEach(member -> {
-            if (!member.getKey().startsWith("_")) {
+            if (member.getKey().equals("users") && realm.get("users") instanceof tools.jackson.databind.node.ArrayNode users) {
+                users.addAll((tools.jackson.databind.node.ArrayNode) member.getValue()); // the realm's service accounts stay
+            } else if (!member.getKey().startsWith("_")) {
                 realm.set(member.getKey(), member.getValue());
             }
         });
@@ -227,6 +274,9 @@ public final class LocalStack implements AutoCloseable {
         List<String> names = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(names);
         List<Thread> stoppers = new ArrayList<>();
+        if (processes.containsKey(CONSOLE)) {
+            process(CONSOLE).stop(Duration.ofSeconds(20));
+        }
         for (String service : List.of(GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
             stoppers.add(Thread.ofPlatform().start(() -> process(service).stop(Duration.ofSeconds(20))));
         }
@@ -248,7 +298,9 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
         PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-        LocalStack stack = new LocalStack(settings, out);
+        int consolePort = Integer.parseInt(System.getenv().getOrDefault("STACK_CONSOLE_PORT",
+                String.valueOf(DEFAULT_CONSOLE_PORT)).trim());
+        LocalStack stack = new LocalStack(settings, out, consolePort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[local-stack] stopping ...");
@@ -267,6 +319,7 @@ public final class LocalStack implements AutoCloseable {
             new DemoLoader(settings, out).load();
         }
         out.println(banner(settings, readySeconds));
+        out.printf(" Staff console: %s  (log in with a demo user, e.g. fgu-clerk / demo)%n%n", stack.consoleUrl());
         stopped.await();
     }
 

@@ -37,7 +37,8 @@ final class RunningStack {
             }
             StackSettings settings = StackSettings.forTests(root, work, true);
             PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            LocalStack started = new LocalStack(settings, console);
+            // the staff console too, on its own free port, for the browser tests
+            LocalStack started = new LocalStack(settings, console, cn.finance.disclosure.stack.FreePorts.next());
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "system-test-stack-shutdown"));
             long t0 = System.nanoTime();
             started.start();
@@ -53,6 +54,10 @@ final class RunningStack {
     static StaffClient client() {
         get();
         return client;
+    }
+
+    static String consoleUrl() {
+        return get().consoleUrl();
     }
 
     static String gateway() {
