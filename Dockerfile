@@ -1,4 +1,4 @@
-# One image recipe for the four deployables (gateway, department-service, budget-service, publication-service),
+# One image recipe for the deployables (gateway, department-service, budget-service, publication-service, portal),
 # built from the repository root (the Maven reactor needs every module's pom):
 #   docker-compose.yml: build: { context: ., args: { MODULE: gateway, PORT: "8080" } }
 #   by hand:            docker build --build-arg MODULE=gateway --build-arg PORT=8080 -t budget-disclosure/gateway .
@@ -28,6 +28,7 @@ COPY department-service/pom.xml department-service/
 COPY budget-service/pom.xml budget-service/
 COPY publication-service/pom.xml publication-service/
 COPY gateway/pom.xml gateway/
+COPY portal/pom.xml portal/
 COPY system-tests/pom.xml system-tests/
 COPY benchmarks/pom.xml benchmarks/
 RUN chmod +x mvnw && ./mvnw ${MVN_FLAGS} -Dspring-boot.repackage.skip=true package \
