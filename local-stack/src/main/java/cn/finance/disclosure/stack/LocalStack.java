@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String BUDGET = "budget-service";
     public static final String PUBLICATION = "publication-service";
     public static final String GATEWAY = "gateway";
+    public static final String PORTAL = "portal";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -37,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream console;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final int portalPort;
 
     public LocalStack(StackSettings settings, PrintStream console) {
         this.settings = settings;
@@ -83,6 +85,16 @@ public final class LocalStack implements AutoCloseable {
         gatewayEnv.put("PUBLICATION_SERVICE_URI", "http://127.0.0.1:" + settings.publicationPort());
         add(GATEWAY, javaJar(java, root.resolve("gateway/target/gateway.jar")), gatewayEnv,
                 Probes.http200("http://127.0.0.1:" + settings.gatewayPort() + "/actuator/health/readiness"));
+
+        // the public portal: a client of the gateway's public API, with its own database
+        portalPort = PortalProcess.port(settings, System.getenv());
+        processes.put(PORTAL, PortalProcess.create(settings, PORTAL, portalPort, settings.gatewayUrl(), "portal", "2s",
+                console));
+    }
+
+    /** The public portal's address. */
+    public String portalUrl() {
+        return PortalProcess.url(portalPort);
     }
 
     private void service(String java, String name, int port, String database) {
@@ -138,7 +150,7 @@ public final class LocalStack implements AutoCloseable {
         process(KEYCLOAK).start();
         process(MONGO).awaitReady(READY_TIMEOUT);
         process(KAFKA).awaitReady(READY_TIMEOUT);
-        for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
+        for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY, PORTAL)) {
             process(service).start();
         }
         for (String name : processes.keySet()) {
@@ -182,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> names = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(names);
         List<Thread> stoppers = new ArrayList<>();
-        for (String service : List.of(GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
+        for (String service : List.of(PORTAL, GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
             stoppers.add(Thread.ofPlatform().start(() -> process(service).stop(Duration.ofSeconds(20))));
         }
         stoppers.forEach(LocalStack::join);
@@ -222,6 +234,7 @@ public final class LocalStack implements AutoCloseable {
             new DemoLoader(settings, out).load();
         }
         out.println(banner(settings, readySeconds));
+        out.println(" Public portal (verified copy of every released version)  " + stack.portalUrl() + "\n");
         stopped.await();
     }
 
