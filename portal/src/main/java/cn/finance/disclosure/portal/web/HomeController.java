@@ -21,16 +21,15 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(@RequestParam(required = false) Integer year, @RequestParam(name = "q", required = false) String text,
-                Model model) {
-        if (year != null && (year < 2000 || year > 2100)) {
-            throw new PageAdvice.BadRequest("预算年度应在 2000 至 2100 之间。");
-        }
+    String home(@RequestParam(name = "year", required = false) String yearParam,
+                @RequestParam(name = "q", required = false) String text, Model model) {
+        // absent: the latest year; empty: every year
+        Integer year = yearParam == null || yearParam.isEmpty() ? null : Paths.yearOrBadRequest(yearParam);
         if (text != null && text.length() > 100) {
             throw new PageAdvice.BadRequest("检索词过长（最多 100 个字）。");
         }
         List<Integer> years = archive.fiscalYears();
-        Integer selected = year != null ? year : years.isEmpty() ? null : years.getFirst();
+        Integer selected = year != null ? year : yearParam != null || years.isEmpty() ? null : years.getFirst();
         model.addAttribute("years", years);
         model.addAttribute("year", selected);
         model.addAttribute("q", text == null ? "" : text.strip());

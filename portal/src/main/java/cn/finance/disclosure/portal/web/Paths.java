@@ -19,6 +19,13 @@ final class Paths {
         return Integer.parseInt(year);
     }
 
+    static int yearOrBadRequest(String year) {
+        if (!year.matches("[0-9]{4}") || Integer.parseInt(year) < 2000 || Integer.parseInt(year) > 2100) {
+            throw new PageAdvice.BadRequest("预算年度应为 2000 至 2100 之间的四位数字。");
+        }
+        return Integer.parseInt(year);
+    }
+
     static int version(String n) {
         if (n == null || !n.matches("[1-9][0-9]{0,8}")) {
             throw new PageAdvice.NotFound("版本号应为正整数。");
