@@ -18,7 +18,8 @@ public final class VersionDiff {
     /** Sentence ends in Chinese official prose, and line ends. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。；！？])|\\R");
 
-    public enum Kind { SAME, REMOVED, ADDED }
+    /** SKIPPED stands for a run of unchanged sentences left out of the condensed view (its text is how many). */
+    public enum Kind { SAME, REMOVED, ADDED, SKIPPED }
 
     public record Sentence(Kind kind, String text) {
         public String cssClass() {
@@ -43,6 +44,31 @@ public final class VersionDiff {
     public record Result(List<Sentence> sentences, int changedSentences, List<TableDiff> tables) {
         public boolean identical() {
             return changedSentences == 0 && tables.isEmpty();
+        }
+
+        /** The changes with one unchanged sentence of context either side; longer unchanged runs become SKIPPED. */
+        public List<Sentence> condensed() {
+            List<Sentence> out = new ArrayList<>();
+            int skipped = 0;
+            for (int i = 0; i < sentences.size(); i++) {
+                Sentence s = sentences.get(i);
+                boolean nearChange = s.kind() != Kind.SAME
+                        || i > 0 && sentences.get(i - 1).kind() != Kind.SAME
+                        || i + 1 < sentences.size() && sentences.get(i + 1).kind() != Kind.SAME;
+                if (nearChange) {
+                    if (skipped > 0) {
+                        out.add(new Sentence(Kind.SKIPPED, Integer.toString(skipped)));
+                        skipped = 0;
+                    }
+                    out.add(s);
+                } else {
+                    skipped++;
+                }
+            }
+            if (skipped > 0) {
+                out.add(new Sentence(Kind.SKIPPED, Integer.toString(skipped)));
+            }
+            return out;
         }
     }
 

@@ -67,4 +67,12 @@ class VersionDiffTest {
             assertThat(t.changedCells()).isEqualTo(3);
         });
     }
+
+    @Test
+    void theCondensedViewKeepsOneUnchangedSentenceAroundEachChangeAndCountsTheRest() {
+        VersionDiff.Result diff = VersionDiff.between(content("甲。乙。丙。丁。戊。", "1.00"),
+                content("甲。乙。丙改。丁。戊。", "1.00"));
+        assertThat(diff.condensed()).extracting(s -> s.kind() + ":" + s.text()).containsExactly(
+                "SKIPPED:1", "SAME:乙。", "REMOVED:丙。", "ADDED:丙改。", "SAME:丁。", "SKIPPED:1");
+    }
 }
