@@ -29,11 +29,6 @@ public record Content(String title, String departmentName, int fiscalYear, List<
     }
 
     public record Table(String code, String title, String unit, List<Column> columns, List<Row> rows, String note) {
-
-        /** Whether any column has a spanning group header (a second header row is needed). */
-        public boolean grouped() {
-            return columns.stream().anyMatch(c -> c.group() != null);
-        }
     }
 
     public static Content of(JsonNode content) {

@@ -104,10 +104,12 @@ class DisclosureController {
         model.addAttribute("versions", Views.VersionLine.of(d));
         model.addAttribute("refused", d.refusedCurrent().map(r -> Views.VersionLine.of(d, r)).orElse(null));
         model.addAttribute("isCurrent", d.currentVersion() != null && d.currentVersion() == v.version());
-        model.addAttribute("functionChart", Charts.byFunctionClass(content).toString());
-        model.addAttribute("yearChart", Charts.yearOnYear(content).toString());
-        model.addAttribute("hasFunctionChart", !Charts.byFunctionClass(content).isEmpty());
-        model.addAttribute("hasYearChart", !Charts.yearOnYear(content).path("items").isEmpty());
+        var byFunction = Charts.byFunctionClass(content);
+        var yearOnYear = Charts.yearOnYear(content);
+        model.addAttribute("functionChart", byFunction.toString());
+        model.addAttribute("yearChart", yearOnYear.toString());
+        model.addAttribute("hasFunctionChart", !byFunction.isEmpty());
+        model.addAttribute("hasYearChart", !yearOnYear.path("items").isEmpty());
         model.addAttribute("downloads", downloads(d, v, archived, content));
         model.addAttribute("verifiedAt", Times.seconds(archived.verifiedAt()));
         return "disclosure";
