@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image recipe for the deployables (gateway, department-service, budget-service, publication-service, console),
+# One image recipe for the deployables (gateway, department-service, budget-service, publication-service, console,
+# portal),
 # built from the repository root (the Maven reactor needs every module's pom):
 #   docker-compose.yml: build: { context: ., args: { MODULE: gateway, PORT: "8080" } }
 #   by hand:            docker build --build-arg MODULE=gateway --build-arg PORT=8080 -t budget-disclosure/gateway .
@@ -31,6 +32,7 @@ COPY budget-service/pom.xml budget-service/
 COPY publication-service/pom.xml publication-service/
 COPY gateway/pom.xml gateway/
 COPY console/pom.xml console/
+COPY portal/pom.xml portal/
 COPY system-tests/pom.xml system-tests/
 COPY benchmarks/pom.xml benchmarks/
 COPY deploy/pom.xml deploy/

@@ -31,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String GATEWAY = "gateway";
     /** The staff console (started only when a console port is given: the run command and the system tests). */
     public static final String CONSOLE = "console";
+    public static final String PORTAL = "portal";
 
     public static final int DEFAULT_CONSOLE_PORT = 8088;
     /**
@@ -46,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int consolePort;
+    private final int portalPort;
 
     /** The stack without the staff console. */
     public LocalStack(StackSettings settings, PrintStream console) {
@@ -102,6 +104,16 @@ public final class LocalStack implements AutoCloseable {
         if (consolePort > 0) {
             addConsole(java);
         }
+
+        // the public portal: a client of the gateway's public API, with its own database
+        portalPort = PortalProcess.port(settings, System.getenv());
+        processes.put(PORTAL, PortalProcess.create(settings, PORTAL, portalPort, settings.gatewayUrl(), "portal", "2s",
+                console));
+    }
+
+    /** The public portal's address. */
+    public String portalUrl() {
+        return PortalProcess.url(portalPort);
     }
 
     /** The staff console: logs people in at this stack's Keycloak and calls this stack's gateway. */
@@ -204,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
         process(KEYCLOAK).start();
         process(MONGO).awaitReady(READY_TIMEOUT);
         process(KAFKA).awaitReady(READY_TIMEOUT);
-        for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
+        for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY, PORTAL)) {
             process(service).start();
         }
         if (processes.containsKey(CONSOLE)) {
@@ -277,7 +289,7 @@ public final class LocalStack implements AutoCloseable {
         if (processes.containsKey(CONSOLE)) {
             process(CONSOLE).stop(Duration.ofSeconds(20));
         }
-        for (String service : List.of(GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
+        for (String service : List.of(PORTAL, GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
             stoppers.add(Thread.ofPlatform().start(() -> process(service).stop(Duration.ofSeconds(20))));
         }
         stoppers.forEach(LocalStack::join);
@@ -320,6 +332,7 @@ public final class LocalStack implements AutoCloseable {
         }
         out.println(banner(settings, readySeconds));
         out.printf(" Staff console: %s  (log in with a demo user, e.g. fgu-clerk / demo)%n%n", stack.consoleUrl());
+        out.println(" Public portal (verified copy of every released version)  " + stack.portalUrl() + "\n");
         stopped.await();
     }
 
