@@ -1,5 +1,6 @@
 package cn.finance.disclosure.system;
 
+import cn.finance.disclosure.stack.StaffClient;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
