@@ -44,9 +44,9 @@ class BudgetController {
     }
 
     @PostMapping
-    ResponseEntity<BudgetResponse> create(@Valid @RequestBody BudgetSubmission submission,
+    ResponseEntity<BudgetResponse> create(@Valid @RequestBody BudgetRequest request,
                                           @AuthenticationPrincipal Jwt jwt) {
-        Budget created = service.create(submission, StaffUser.of(jwt));
+        Budget created = service.create(request.toSubmission(), StaffUser.of(jwt));
         return ResponseEntity.created(URI.create("/api/v1/budgets/" + created.id()))
                 .eTag(ETags.of(created.version())).body(BudgetResponse.of(created));
     }
@@ -71,16 +71,17 @@ class BudgetController {
     @PutMapping("/{id}")
     ResponseEntity<BudgetResponse> update(@PathVariable @Pattern(regexp = ID) String id,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          @Valid @RequestBody BudgetSubmission submission,
+                                          @Valid @RequestBody BudgetRequest request,
                                           @AuthenticationPrincipal Jwt jwt) {
-        return answer(service.update(id, submission, ETags.version(ifMatch), ETags.isAny(ifMatch),
+        return answer(service.update(id, request.toSubmission(), ETags.version(ifMatch), ETags.isAny(ifMatch),
                 StaffUser.of(jwt)));
     }
 
     /** Validates a budget body without storing anything: the findings, as for a stored budget. */
     @PostMapping("/validation")
-    ValidationResponse validateBody(@Valid @RequestBody BudgetSubmission submission,
+    ValidationResponse validateBody(@Valid @RequestBody BudgetRequest request,
                                     @AuthenticationPrincipal Jwt jwt) {
+        BudgetSubmission submission = request.toSubmission();
         return ValidationResponse.ofBody(service.validateBody(submission, StaffUser.of(jwt)), submission);
     }
 
