@@ -250,8 +250,7 @@ class ConsoleBrowserSystemTest {
             assertThat(clerk.title()).isEqualTo("请求已失效");
             clerk.screenshot("expired-session-form");
             // and with Keycloak's session gone as well, the next page is Keycloak's login page
-            clerk.driver.get(RunningStack.get().settings().issuer() + "/account");
-            clerk.driver.manage().deleteAllCookies();
+            clerk.clearAllCookies();
             clerk.open("/clerk/budgets");
             assertThat(clerk.onKeycloakLogin()).isTrue();
             clerk.screenshot("expired-session-login");
