@@ -118,6 +118,11 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** Every cookie of every site in this browser (the console's and Keycloak's), as when both sessions have ended. */
+    void clearAllCookies() {
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

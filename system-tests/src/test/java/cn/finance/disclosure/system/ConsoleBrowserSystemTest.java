@@ -65,6 +65,18 @@ class ConsoleBrowserSystemTest {
             createUser(admin, HEAD, "李", "负责", "department-head");
             assertThat(admin.text(By.id("users"))).contains(CLERK, HEAD, "单位经办人", "单位负责人");
             admin.screenshot("admin-created-users");
+
+            // a user who leaves is disabled: Keycloak no longer signs them in, their attributes stay
+            String leaver = "b-leaver-" + CODE;
+            createUser(admin, leaver, "赵", "离职", "department-clerk");
+            api.token(leaver, PASSWORD);
+            admin.click("disable-" + leaver);
+            assertThat(admin.text(By.cssSelector(".message"))).contains("已停用");
+            admin.open("/admin/users?departmentCode=" + CODE);
+            assertThat(admin.text(By.id("user-" + leaver))).contains("已停用", CODE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> new StaffClient(RunningStack.gateway(), RunningStack.get().settings().issuer())
+                            .token(leaver, PASSWORD)).hasMessageContaining("login of " + leaver + " failed");
         }
 
         String budgetId;
@@ -238,8 +250,7 @@ class ConsoleBrowserSystemTest {
             assertThat(clerk.title()).isEqualTo("请求已失效");
             clerk.screenshot("expired-session-form");
             // and with Keycloak's session gone as well, the next page is Keycloak's login page
-            clerk.driver.get(RunningStack.get().settings().issuer() + "/account");
-            clerk.driver.manage().deleteAllCookies();
+            clerk.clearAllCookies();
             clerk.open("/clerk/budgets");
             assertThat(clerk.onKeycloakLogin()).isTrue();
             clerk.screenshot("expired-session-login");

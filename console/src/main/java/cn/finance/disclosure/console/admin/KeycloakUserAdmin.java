@@ -114,7 +114,9 @@ class KeycloakUserAdmin {
             // the console manages department users only; bureau staff are managed in Keycloak itself
             throw new ApiProblem(403, json.createObjectNode().put("detail", "只能管理预算单位的用户"));
         }
-        call("PUT", "/users/" + id, json.createObjectNode().put("enabled", enabled));
+        // the whole representation back, so nothing but "enabled" changes (attributes included)
+        ((ObjectNode) user).put("enabled", enabled);
+        call("PUT", "/users/" + id, user);
     }
 
     private JsonNode call(String method, String path, JsonNode body) {
@@ -129,7 +131,8 @@ class KeycloakUserAdmin {
             byte[] bytes = response.getBody().readAllBytes();
             JsonNode node = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
             if (response.getStatusCode().value() >= 400) {
-                String message = node.path("errorMessage").asString(node.path("error").asString("Keycloak 拒绝了请求"));
+                String message = response.getStatusCode().value() == 409 ? "用户名或邮箱已被使用"
+                        : node.path("errorMessage").asString(node.path("error").asString("Keycloak 拒绝了请求"));
                 throw new ApiProblem(response.getStatusCode().value(), json.createObjectNode()
                         .put("detail", message));
             }

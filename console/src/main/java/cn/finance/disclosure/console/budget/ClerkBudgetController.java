@@ -46,8 +46,13 @@ class ClerkBudgetController {
     @GetMapping
     String list(Authentication auth, Model model) {
         CurrentUser me = CurrentUser.of(auth);
-        JsonNode page = gateway.get("/api/v1/budgets?size=100&departmentCode=" + me.departmentCode()).body();
-        model.addAttribute("budgets", Views.list(page.path("items")));
+        if (me.departmentCode() == null) {
+            model.addAttribute("error", "您的账号没有所属单位编码，请联系财政局管理员。");
+            model.addAttribute("budgets", List.of());
+        } else {
+            JsonNode page = gateway.get("/api/v1/budgets?size=100&departmentCode=" + me.departmentCode()).body();
+            model.addAttribute("budgets", Views.list(page.path("items")));
+        }
         model.addAttribute("nextYear", Year.now().getValue() + 1);
         return "clerk/budgets";
     }
