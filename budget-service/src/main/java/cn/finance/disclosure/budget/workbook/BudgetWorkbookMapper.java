@@ -7,10 +7,10 @@ import cn.finance.disclosure.events.budget.BudgetSubmission.Assets;
 import cn.finance.disclosure.events.budget.BudgetSubmission.ChangeExplanations;
 import cn.finance.disclosure.events.budget.BudgetSubmission.EconomicClassAmount;
 import cn.finance.disclosure.events.budget.BudgetSubmission.ExpenditureLine;
+import cn.finance.disclosure.events.budget.BudgetSubmission.FundExpenditure;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
 import cn.finance.disclosure.events.budget.BudgetSubmission.GovernmentProcurement;
 import cn.finance.disclosure.events.budget.BudgetSubmission.PerformanceTarget;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundExpenditure;
 import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYear;
 import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYearOrigin;
 import cn.finance.disclosure.events.budget.BudgetSubmission.Project;
@@ -49,8 +49,11 @@ import java.util.function.Function;
  * <p>Layout: key-value sheets (收入, 三公经费, 机关运行经费, 政府采购, 上年数, 说明) hold a label in column A and its
  * value in column B; rows are found by their label, so inserted or blank rows do no harm. List sheets (支出,
  * 基本支出, 项目及绩效目标) have a header row, a 合计 row of formulas where a total means something, and one row per
- * line below; blank rows are skipped. Amounts are 元 with two decimals. Sheets other than these (the hidden 代码表 the
- * drop-down lists read from, a clerk's scratch sheet) are ignored; these sheets are read even when hidden.
+ * line below; blank rows are skipped. 上年数 also holds a small table, the prior year's basic and project expenditure per
+ * fund source, between its header row (上年支出：资金来源) and its 合计 row, and says where the prior year came from
+ * (read-only, the sheet locked, when it is the department's approved budget of that year). Amounts are 元 with two
+ * decimals. Sheets other than these (the hidden 代码表 the drop-down lists read from, a clerk's scratch sheet) are
+ * ignored; these sheets are read even when hidden.
  */
 public final class BudgetWorkbookMapper {
 
