@@ -7,10 +7,12 @@ import cn.finance.disclosure.events.budget.BudgetSubmission.Assets;
 import cn.finance.disclosure.events.budget.BudgetSubmission.ChangeExplanations;
 import cn.finance.disclosure.events.budget.BudgetSubmission.EconomicClassAmount;
 import cn.finance.disclosure.events.budget.BudgetSubmission.ExpenditureLine;
+import cn.finance.disclosure.events.budget.BudgetSubmission.FundExpenditure;
 import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
 import cn.finance.disclosure.events.budget.BudgetSubmission.GovernmentProcurement;
 import cn.finance.disclosure.events.budget.BudgetSubmission.PerformanceTarget;
 import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYear;
+import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYearOrigin;
 import cn.finance.disclosure.events.budget.BudgetSubmission.Project;
 import cn.finance.disclosure.events.budget.BudgetSubmission.Revenue;
 import cn.finance.disclosure.events.budget.BudgetSubmission.ThreePublicExpenses;
@@ -27,6 +29,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.util.ArrayList;
@@ -46,8 +49,11 @@ import java.util.function.Function;
  * <p>Layout: key-value sheets (收入, 三公经费, 机关运行经费, 政府采购, 上年数, 说明) hold a label in column A and its
  * value in column B; rows are found by their label, so inserted or blank rows do no harm. List sheets (支出,
  * 基本支出, 项目及绩效目标) have a header row, a 合计 row of formulas where a total means something, and one row per
- * line below; blank rows are skipped. Amounts are 元 with two decimals. Sheets other than these (the hidden 代码表 the
- * drop-down lists read from, a clerk's scratch sheet) are ignored; these sheets are read even when hidden.
+ * line below; blank rows are skipped. 上年数 also holds a small table, the prior year's basic and project expenditure per
+ * fund source, between its header row (上年支出：资金来源) and its 合计 row, and says where the prior year came from
+ * (read-only, the sheet locked, when it is the department's approved budget of that year). Amounts are 元 with two
+ * decimals. Sheets other than these (the hidden 代码表 the drop-down lists read from, a clerk's scratch sheet) are
+ * ignored; these sheets are read even when hidden.
  */
 public final class BudgetWorkbookMapper {
 
@@ -61,6 +67,14 @@ public final class BudgetWorkbookMapper {
     static final String PRIOR = "上年数";
     static final String NOTES = "说明";
     static final String CODES = "代码表";
+    /** Labels of the 上年数 sheet's expenditure table and origin rows. */
+    static final String PRIOR_FUND_HEADER = "上年支出：资金来源";
+    static final String PRIOR_FUND_TOTAL = "上年支出：合计";
+    static final String PRIOR_ORIGIN = "上年数来源";
+    static final String PRIOR_ORIGIN_BUDGET = "来源预算编号";
+    static final String PRIOR_ORIGIN_REVISION = "来源预算版本";
+    static final String ORIGIN_ENTERED = "单位填报";
+    static final String ORIGIN_APPROVED = "系统中已批准的上年预算";
 
     /** Rows (0-based) of the list sheets: title, header, total, first line. */
     static final int HEADER_ROW = 1;
@@ -217,15 +231,60 @@ public final class BudgetWorkbookMapper {
         PriorYear py = b == null ? null : b.priorYear();
         intRow(prior, 2, "上年年度", py == null ? (b == null ? fiscalYear - 1 : null) : py.fiscalYear(), styles);
         r = revenueRows(prior, 3, "上年收入：", py == null ? null : py.revenue(), styles, b == null);
-        amountRow(prior, r++, "上年支出合计", py == null ? null : py.expenditureTotal(), styles, b == null);
-        amountRow(prior, r++, "上年基本支出", py == null ? null : py.basicExpenditure(), styles, b == null);
-        amountRow(prior, r++, "上年项目支出", py == null ? null : py.projectExpenditure(), styles, b == null);
+        // expenditure per fund source, split as the budget's lines are: a small table inside the key-value sheet
+        header(prior, r, List.of(PRIOR_FUND_HEADER, "基本支出（元）", "项目支出（元）", "合计（元）"), styles);
+        prior.setColumnWidth(2, 16 * 256);
+        prior.setColumnWidth(3, 16 * 256);
+        List<FundExpenditure> priorFunds = py == null || py.expenditure() == null ? List.of() : py.expenditure();
+        int firstFund = r + 1;
+        int fundRows = Math.max(FUND_LABELS.size(), priorFunds.size());
+        for (int i = 0; i < fundRows; i++) {
+            Row row = prior.createRow(firstFund + i);
+            FundExpenditure f = i < priorFunds.size() ? priorFunds.get(i) : null;
+            setText(row, 0, f == null || f.fundSource() == null ? null : FUND_LABELS.get(f.fundSource().ordinal()),
+                    styles.text);
+            setAmount(row, 1, f == null ? null : f.basic(), styles);
+            setAmount(row, 2, f == null ? null : f.project(), styles);
+            int excel = firstFund + i + 1;
+            row.createCell(3).setCellFormula("IF(COUNT(B" + excel + ":C" + excel + ")=0,\"\",SUM(B" + excel + ":C"
+                    + excel + "))");
+            row.getCell(3).setCellStyle(styles.total);
+        }
+        r = firstFund + fundRows;
+        Row fundTotal = prior.createRow(r);
+        labelCell(fundTotal, PRIOR_FUND_TOTAL, styles);
+        for (int col = 1; col <= 3; col++) {
+            String letter = String.valueOf((char) ('A' + col));
+            Cell c = fundTotal.createCell(col);
+            c.setCellFormula("SUM(" + letter + (firstFund + 1) + ":" + letter + r + ")");
+            c.setCellStyle(styles.total);
+        }
+        dropDown(prior, 0, firstFund, r - 1, "代码表!$E$2:$E$" + (FUND_LABELS.size() + 1), true);
+        r++;
+        // the older shape (totals over all sources): kept so such a budget exports and imports unchanged
+        int firstOld = r;
+        amountRow(prior, r++, "上年支出合计", py == null ? null : py.expenditureTotal(), styles, false);
+        amountRow(prior, r++, "上年基本支出", py == null ? null : py.basicExpenditure(), styles, false);
+        amountRow(prior, r++, "上年项目支出", py == null ? null : py.projectExpenditure(), styles, false);
         amountRow(prior, r++, "上年一般公共预算财政拨款支出",
-                py == null ? null : py.generalPublicBudgetAppropriationExpenditure(), styles, b == null);
+                py == null ? null : py.generalPublicBudgetAppropriationExpenditure(), styles, false);
         amountRow(prior, r++, "上年政府性基金预算支出", py == null ? null : py.governmentFundExpenditure(), styles,
-                b == null);
+                false);
+        prior.getRow(firstOld).createCell(2).setCellValue("以上五行为旧格式，按资金来源填写上表时留空");
         r = threePublicRows(prior, r, "上年", py == null ? null : py.threePublicExpenses(), styles, b == null);
-        amountRow(prior, r, "上年机关运行经费", py == null ? null : py.operatingExpenses(), styles, b == null);
+        amountRow(prior, r++, "上年机关运行经费", py == null ? null : py.operatingExpenses(), styles, b == null);
+        PriorYearOrigin from = py == null ? null : py.origin();
+        boolean approved = from != null && PriorYearOrigin.APPROVED_BUDGET.equals(from.source());
+        textRow(prior, r, PRIOR_ORIGIN, approved ? ORIGIN_APPROVED : ORIGIN_ENTERED, styles, false);
+        prior.getRow(r++).createCell(2).setCellValue(approved
+                ? "本表数字取自本单位上年在系统中已批准的预算，只读；导入时系统按该预算重新填写"
+                : "由单位填报；上年预算在系统中批准后，系统将按其自动填写");
+        textRow(prior, r++, PRIOR_ORIGIN_BUDGET, approved ? from.budgetId() : null, styles, false);
+        intRow(prior, r, PRIOR_ORIGIN_REVISION, approved ? from.revision() : null, styles);
+        if (approved) {
+            // read-only in Excel (no password: it guards against slips, the service refills these figures anyway)
+            ((XSSFSheet) prior).enableLocking();
+        }
 
         Sheet notes = wb.createSheet(NOTES);
         notes.setColumnWidth(0, 34 * 256);
@@ -328,9 +387,13 @@ public final class BudgetWorkbookMapper {
     }
 
     private static void dropDown(Sheet sheet, int column, int lastRow, String range, boolean strict) {
+        dropDown(sheet, column, FIRST_LINE, lastRow, range, strict);
+    }
+
+    private static void dropDown(Sheet sheet, int column, int firstRow, int lastRow, String range, boolean strict) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         DataValidation v = helper.createValidation(helper.createFormulaListConstraint(range),
-                new CellRangeAddressList(FIRST_LINE, lastRow, column, column));
+                new CellRangeAddressList(firstRow, lastRow, column, column));
         v.setShowErrorBox(true);
         // codes outside the bundled list are allowed (the validator reports them): a warning, not a stop
         v.setErrorStyle(strict ? DataValidation.ErrorStyle.STOP : DataValidation.ErrorStyle.WARNING);
@@ -558,13 +621,15 @@ public final class BudgetWorkbookMapper {
         PriorYear prior = new PriorYear(
                 in.integer(PRIOR, "上年年度", "priorYear.fiscalYear"),
                 in.revenue(PRIOR, "上年收入：", "priorYear.revenue"),
+                in.priorExpenditure(),
                 in.amount(PRIOR, "上年支出合计", "priorYear.expenditureTotal"),
                 in.amount(PRIOR, "上年基本支出", "priorYear.basicExpenditure"),
                 in.amount(PRIOR, "上年项目支出", "priorYear.projectExpenditure"),
                 in.amount(PRIOR, "上年一般公共预算财政拨款支出", "priorYear.generalPublicBudgetAppropriationExpenditure"),
                 in.amount(PRIOR, "上年政府性基金预算支出", "priorYear.governmentFundExpenditure"),
                 in.threePublic(PRIOR, "上年", "priorYear.threePublicExpenses"),
-                in.amount(PRIOR, "上年机关运行经费", "priorYear.operatingExpenses"));
+                in.amount(PRIOR, "上年机关运行经费", "priorYear.operatingExpenses"),
+                in.priorOrigin());
 
         String basicUse = in.text(NOTES, "基本支出主要用途", "basicExpenditureUse");
         String projectUse = in.text(NOTES, "项目支出主要用途", "projectExpenditureUse");
@@ -712,6 +777,59 @@ public final class BudgetWorkbookMapper {
                 return null;
             }
             return new ThreePublicExpenses(v.get(0), v.get(1), v.get(2), v.get(3));
+        }
+
+        /**
+         * The rows between the 上年支出 table's header and its 合计 row, blank rows skipped; null when there are none
+         * (a prior year given in the older shape, by totals).
+         */
+        List<FundExpenditure> priorExpenditure() {
+            Integer header = row(PRIOR, PRIOR_FUND_HEADER);
+            Integer total = row(PRIOR, PRIOR_FUND_TOTAL);
+            if (header == null || total == null) {
+                return null;
+            }
+            Sheet sheet = wb.getSheet(PRIOR);
+            if (total <= header) {
+                problems.add(PRIOR, Cells.address(total, 0), "“" + PRIOR_FUND_TOTAL + "”一行须在“" + PRIOR_FUND_HEADER
+                        + "”表头之下（A列的项目名称不能修改或移动）");
+                return null;
+            }
+            origins.put("priorYear.expenditure", new Origin(PRIOR, Cells.address(header, 0)));
+            List<FundExpenditure> funds = new ArrayList<>();
+            for (int r = header + 1; r < total; r++) {
+                if (blank(sheet, r, 3)) {
+                    continue;
+                }
+                String path = "priorYear.expenditure[" + funds.size() + "]";
+                origin(path + ".fundSource", sheet, r, 0);
+                origin(path + ".basic", sheet, r, 1);
+                origin(path + ".project", sheet, r, 2);
+                funds.add(new FundExpenditure(fundSource(sheet, r, 0), cells.amount(sheet, r, 1),
+                        cells.amount(sheet, r, 2)));
+            }
+            return funds.isEmpty() ? null : funds;
+        }
+
+        /**
+         * Where the prior year came from: an approved budget's identity is read back as written (budget-service checks
+         * it and refills the figures from that budget); anything a clerk typed is {@code ENTERED}.
+         */
+        PriorYearOrigin priorOrigin() {
+            String source = text(PRIOR, PRIOR_ORIGIN, "priorYear.origin.source");
+            if (source == null || source.isBlank() || source.strip().equals(ORIGIN_ENTERED)
+                    || source.strip().equals(PriorYearOrigin.ENTERED)) {
+                return new PriorYearOrigin(PriorYearOrigin.ENTERED, null, null);
+            }
+            if (!source.strip().equals(ORIGIN_APPROVED) && !source.strip().equals(PriorYearOrigin.APPROVED_BUDGET)) {
+                Integer r = row(PRIOR, PRIOR_ORIGIN);
+                problems.add(PRIOR, Cells.address(r, 1), "上年数来源须为“" + ORIGIN_ENTERED + "”或“" + ORIGIN_APPROVED
+                        + "”");
+                return null;
+            }
+            return new PriorYearOrigin(PriorYearOrigin.APPROVED_BUDGET,
+                    text(PRIOR, PRIOR_ORIGIN_BUDGET, "priorYear.origin.budgetId"),
+                    integer(PRIOR, PRIOR_ORIGIN_REVISION, "priorYear.origin.revision"));
         }
 
         FundSource fundSource(Sheet sheet, int r, int column) {

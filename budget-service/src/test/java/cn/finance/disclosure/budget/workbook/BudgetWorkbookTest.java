@@ -121,6 +121,47 @@ class BudgetWorkbookTest {
     }
 
     @Test
+    void givenAPriorYearFromAnApprovedBudget_whenExportedAndImported_thenItsOriginComesBackAndTheSheetIsReadOnly()
+            throws IOException {
+        BudgetSubmission.PriorYear p = SEED.priorYear();
+        BudgetSubmission approved = SEED.withPriorYear(new BudgetSubmission.PriorYear(p.fiscalYear(), p.revenue(),
+                List.of(new BudgetSubmission.FundExpenditure(BudgetSubmission.FundSource.GENERAL_PUBLIC_BUDGET,
+                                cn.finance.disclosure.events.Yuan.of("3000000.00"),
+                                cn.finance.disclosure.events.Yuan.of("100000.50")),
+                        new BudgetSubmission.FundExpenditure(BudgetSubmission.FundSource.BUSINESS_REVENUE,
+                                cn.finance.disclosure.events.Yuan.of("20000.00"),
+                                cn.finance.disclosure.events.Yuan.ZERO)),
+                null, null, null, null, null, p.threePublicExpenses(), p.operatingExpenses(),
+                new BudgetSubmission.PriorYearOrigin(BudgetSubmission.PriorYearOrigin.APPROVED_BUDGET,
+                        "405001-2023-1", 2)));
+        byte[] bytes = bytes(mapper.write(approved, 2024, CATALOG));
+        assertThat(service.read(bytes)).isEqualTo(approved);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            assertThat(wb.getSheet("上年数").getProtect()).isTrue();
+            assertThat(cell(wb, "上年数", "B36").getStringCellValue()).isEqualTo("系统中已批准的上年预算");
+            assertThat(cell(wb, "上年数", "B37").getStringCellValue()).isEqualTo("405001-2023-1");
+            var evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            assertThat(evaluator.evaluate(cell(wb, "上年数", "D25")).getNumberValue()).isEqualTo(3120000.5d);
+        }
+    }
+
+    @Test
+    void givenAClerkEnteredPriorYear_thenTheSheetIsEditableAndTheImportSaysEntered() throws IOException {
+        byte[] bytes = edited(set("上年数", "B36", "").andThen(set("上年数", "A16", "事业收入"))
+                .andThen(set("上年数", "B16", 500d)));
+        BudgetSubmission read = service.read(bytes);
+        assertThat(read.priorYear().origin()).isEqualTo(new BudgetSubmission.PriorYearOrigin(
+                BudgetSubmission.PriorYearOrigin.ENTERED, null, null));
+        assertThat(read.priorYear().expenditure()).hasSize(2);
+        assertThat(read.priorYear().expenditure().get(1).fundSource())
+                .isEqualTo(BudgetSubmission.FundSource.BUSINESS_REVENUE);
+        assertThat(read.priorYear().expenditure().get(1).project()).isNull();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(exported()))) {
+            assertThat(wb.getSheet("上年数").getProtect()).isFalse();
+        }
+    }
+
+    @Test
     void givenAYear_thenTheTemplateHasEverySheetChineseHeadersDropDownsAndVisibleTotals() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes(mapper.write(null, 2024, CATALOG))))) {
             List<String> names = new ArrayList<>();
@@ -140,6 +181,15 @@ class BudgetWorkbookTest {
             assertThat(wb.getSheet("收入").getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2024d);
             assertThat(wb.getSheet("收入").getRow(4).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             assertThat(wb.getSheet("收入").getRow(14).getCell(1).getCellFormula()).isEqualTo("SUM(B5:B14)");
+            Sheet prior = wb.getSheet("上年数");
+            assertThat(prior.getRow(13).getCell(0).getStringCellValue()).isEqualTo("上年支出：资金来源");
+            assertThat(prior.getRow(13).getCell(1).getStringCellValue()).isEqualTo("基本支出（元）");
+            assertThat(prior.getRow(13).getCell(2).getStringCellValue()).isEqualTo("项目支出（元）");
+            assertThat(prior.getRow(24).getCell(0).getStringCellValue()).isEqualTo("上年支出：合计");
+            assertThat(prior.getRow(24).getCell(3).getCellFormula()).isEqualTo("SUM(D15:D24)");
+            assertThat(prior.getDataValidations()).anySatisfy(v -> assertThat(
+                    v.getValidationConstraint().getFormula1()).isEqualTo("代码表!$E$2:$E$11"));
+            assertThat(prior.getRow(35).getCell(1).getStringCellValue()).isEqualTo("单位填报");
         }
     }
 
@@ -151,6 +201,8 @@ class BudgetWorkbookTest {
             assertThat(evaluator.evaluate(wb.getSheet("支出").getRow(2).getCell(5)).getNumberValue()).isEqualTo(2766200d);
             assertThat(evaluator.evaluate(wb.getSheet("基本支出").getRow(2).getCell(2)).getNumberValue()).isEqualTo(2756200d);
             assertThat(evaluator.evaluate(wb.getSheet("三公经费").getRow(6).getCell(1)).getNumberValue()).isEqualTo(4000d);
+            assertThat(evaluator.evaluate(wb.getSheet("上年数").getRow(24).getCell(3)).getNumberValue())
+                    .isEqualTo(3894200d);
         }
     }
 
@@ -220,6 +272,11 @@ class BudgetWorkbookTest {
         cases.add(new Spoil("项目及绩效目标", "C4", "金额须为数字", set("项目及绩效目标", "C4", "1万")));
         cases.add(new Spoil("基本支出", "C4", "金额须为数字", set("基本支出", "C4", "12.3.4")));
         cases.add(new Spoil("上年数", "B3", "上年年度须在1999至2099之间", set("上年数", "B3", 3000d)));
+        cases.add(new Spoil("上年数", "A15", "资金来源须为下拉列表中的一项", set("上年数", "A15", "乱填")));
+        cases.add(new Spoil("上年数", "C15", "金额须为数字", set("上年数", "C15", "1万")));
+        cases.add(new Spoil("上年数", "B36", "上年数来源须为", set("上年数", "B36", "别处抄来")));
+        cases.add(new Spoil("上年数", "B37", "预算编号只能包含字母、数字、下划线和连字符",
+                set("上年数", "B36", "系统中已批准的上年预算").andThen(set("上年数", "B37", "预算/2023"))));
         cases.add(new Spoil("机关运行经费", "B4", "文字不能以 = + - @ 开头", set("机关运行经费", "B4", "+cmd|' /C calc'!A0")));
         cases.add(new Spoil("基本支出", "A4", "经济分类编码须为3或5位数字", set("基本支出", "A4", "3010")));
         cases.add(new Spoil("项目及绩效目标", "A4", "项目名称不能超过200个字符", set("项目及绩效目标", "A4", "项".repeat(201))));
