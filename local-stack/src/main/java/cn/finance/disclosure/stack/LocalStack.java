@@ -30,16 +30,31 @@ public final class LocalStack implements AutoCloseable {
     public static final String BUDGET = "budget-service";
     public static final String PUBLICATION = "publication-service";
     public static final String GATEWAY = "gateway";
+    /** With replicas: nginx in front of the gateway nodes and of each service's instances, and the shared Redis. */
+    public static final String LOAD_BALANCER = "load-balancer";
+    public static final String REDIS = "redis";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final StackSettings settings;
+    private final Replicas replicas;
+    private final Duration readyTimeout;
+    /** With replicas: usual port to the ports of the instances nginx balances over. */
+    private final Map<Integer, List<Integer>> balanced = new LinkedHashMap<>();
     private final PrintStream console;
+    private final int redisPort;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public LocalStack(StackSettings settings, PrintStream console) {
+        this(settings, Replicas.ONE, console);
+    }
+
+    public LocalStack(StackSettings settings, Replicas replicas, PrintStream console) {
         this.settings = settings;
+        this.replicas = replicas;
+        // several JVMs per service start on the same few cores: be patient
+        this.readyTimeout = READY_TIMEOUT.multipliedBy(replicas.count() * 2L - 1);
         this.console = console;
         String java = ProcessHandle.current().info().command().orElse("java");
         Path root = settings.projectRoot();
@@ -77,20 +92,72 @@ public final class LocalStack implements AutoCloseable {
         service(java, PUBLICATION, settings.publicationPort(), "publications");
 
         Map<String, String> gatewayEnv = new HashMap<>(commonServiceEnvironment());
-        gatewayEnv.put("SERVER_PORT", String.valueOf(settings.gatewayPort()));
         gatewayEnv.put("DEPARTMENT_SERVICE_URI", "http://127.0.0.1:" + settings.departmentPort());
         gatewayEnv.put("BUDGET_SERVICE_URI", "http://127.0.0.1:" + settings.budgetPort());
         gatewayEnv.put("PUBLICATION_SERVICE_URI", "http://127.0.0.1:" + settings.publicationPort());
-        add(GATEWAY, javaJar(java, root.resolve("gateway/target/gateway.jar")), gatewayEnv,
-                Probes.http200("http://127.0.0.1:" + settings.gatewayPort() + "/actuator/health/readiness"));
+        this.redisPort = replicas.replicated() ? replicas.effectiveRedisPort() : 0;
+        if (replicas.replicated()) {
+            gatewayEnv.put("PUBLIC_RATE_LIMIT_REDIS_URL", "redis://127.0.0.1:" + redisPort);
+            gatewayEnv.put("PUBLIC_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1");
+        }
+        gatewayEnv.putAll(replicas.gatewayEnvironment());
+        for (int k = 1; k <= replicas.count(); k++) {
+            int port = instancePort(settings.gatewayPort(), k);
+            Map<String, String> env = new HashMap<>(gatewayEnv);
+            env.put("SERVER_PORT", String.valueOf(port));
+            add(Replicas.instance(GATEWAY, k), javaJar(java, root.resolve("gateway/target/gateway.jar")), env,
+                    Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+        }
+        if (replicas.replicated()) {
+            Path redisData = data.resolve("redis");
+            add(REDIS, List.of("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", redisData.toString()), Map.of(),
+                    Probes.tcp(redisPort));
+            Path work = data.resolve("load-balancer");
+            add(LOAD_BALANCER, LoadBalancer.command(work, LoadBalancer.configure(work, balanced)), Map.of(),
+                    Probes.tcp(settings.gatewayPort()));
+        }
     }
 
-    private void service(String java, String name, int port, String database) {
-        Map<String, String> env = new HashMap<>(commonServiceEnvironment());
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.mongoPort() + "/" + database);
-        add(name, javaJar(java, settings.projectRoot().resolve(name + "/target/" + name + ".jar")), env,
-                Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+    /** Instance {@code k}'s port: the usual one with one instance; otherwise its own, nginx taking the usual one. */
+    private int instancePort(int usualPort, int k) {
+        if (!replicas.replicated()) {
+            return usualPort;
+        }
+        int port = replicas.instancePort(usualPort, k);
+        balanced.computeIfAbsent(usualPort, p -> new ArrayList<>()).add(port);
+        return port;
+    }
+
+    private void service(String java, String name, int usualPort, String database) {
+        for (int k = 1; k <= replicas.count(); k++) {
+            int port = instancePort(usualPort, k);
+            Map<String, String> env = new HashMap<>(commonServiceEnvironment());
+            env.put("SERVER_PORT", String.valueOf(port));
+            env.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.mongoPort() + "/" + database);
+            add(Replicas.instance(name, k), javaJar(java, settings.projectRoot().resolve(name + "/target/" + name
+                    + ".jar")), env, Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+        }
+    }
+
+    public int redisPort() {
+        return redisPort;
+    }
+
+    public Replicas replicas() {
+        return replicas;
+    }
+
+    /** The port instance {@code k} of a service or of the gateway listens on (its usual port with one instance). */
+    public int portOf(String name, int k) {
+        int usual = switch (name) {
+            case GATEWAY -> settings.gatewayPort();
+            case DEPARTMENT -> settings.departmentPort();
+            case BUDGET -> settings.budgetPort();
+            case PUBLICATION -> settings.publicationPort();
+            default -> throw new IllegalArgumentException("no instances of " + name);
+        };
+        return replicas.replicated() ? balanced.get(usual).get(k - 1) : usual;
     }
 
     private Map<String, String> commonServiceEnvironment() {
@@ -136,13 +203,28 @@ public final class LocalStack implements AutoCloseable {
         process(MONGO).start();
         process(KAFKA).start();
         process(KEYCLOAK).start();
-        process(MONGO).awaitReady(READY_TIMEOUT);
-        process(KAFKA).awaitReady(READY_TIMEOUT);
+        if (replicas.replicated()) {
+            process(REDIS).start();
+            process(LOAD_BALANCER).start();
+        }
+        process(MONGO).awaitReady(readyTimeout);
+        process(KAFKA).awaitReady(readyTimeout);
         for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
             process(service).start();
         }
+        if (replicas.replicated()) {
+            // the further instances once the first are up, so that not every JVM starts at once
+            for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
+                process(service).awaitReady(readyTimeout);
+            }
+            for (int k = 2; k <= replicas.count(); k++) {
+                for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
+                    process(Replicas.instance(service, k)).start();
+                }
+            }
+        }
         for (String name : processes.keySet()) {
-            process(name).awaitReady(READY_TIMEOUT);
+            process(name).awaitReady(readyTimeout);
         }
         return this;
     }
@@ -155,7 +237,7 @@ public final class LocalStack implements AutoCloseable {
     public void restart(String name) {
         process(name).stop(Duration.ofSeconds(20));
         process(name).start();
-        process(name).awaitReady(READY_TIMEOUT);
+        process(name).awaitReady(readyTimeout);
     }
 
     private void prepareKeycloakRealm() {
@@ -182,10 +264,18 @@ public final class LocalStack implements AutoCloseable {
         List<String> names = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(names);
         List<Thread> stoppers = new ArrayList<>();
-        for (String service : List.of(GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
-            stoppers.add(Thread.ofPlatform().start(() -> process(service).stop(Duration.ofSeconds(20))));
+        if (replicas.replicated()) {
+            process(LOAD_BALANCER).stop(Duration.ofSeconds(10));
+        }
+        for (String name : names) {
+            if (!List.of(LOAD_BALANCER, REDIS, KEYCLOAK, KAFKA, MONGO).contains(name)) {
+                stoppers.add(Thread.ofPlatform().start(() -> process(name).stop(Duration.ofSeconds(20))));
+            }
         }
         stoppers.forEach(LocalStack::join);
+        if (replicas.replicated()) {
+            process(REDIS).stop(Duration.ofSeconds(10));
+        }
         for (String name : List.of(KEYCLOAK, KAFKA, MONGO)) {
             process(name).stop(Duration.ofSeconds(30));
         }
@@ -203,7 +293,8 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
         PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-        LocalStack stack = new LocalStack(settings, out);
+        Replicas replicas = Replicas.fromEnvironment(System.getenv());
+        LocalStack stack = new LocalStack(settings, replicas, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[local-stack] stopping ...");
@@ -222,7 +313,24 @@ public final class LocalStack implements AutoCloseable {
             new DemoLoader(settings, out).load();
         }
         out.println(banner(settings, readySeconds));
+        if (replicas.replicated()) {
+            out.println(replicaBanner(stack));
+        }
         stopped.await();
+    }
+
+    static String replicaBanner(LocalStack stack) {
+        StringBuilder b = new StringBuilder(" Replicas: " + stack.replicas().count()
+                + " of each service and of the gateway, nginx in front on the usual ports, Redis on :"
+                + stack.redisPort() + "\n");
+        for (String name : List.of(GATEWAY, DEPARTMENT, BUDGET, PUBLICATION)) {
+            b.append(String.format("   %-20s", name));
+            for (int k = 1; k <= stack.replicas().count(); k++) {
+                b.append(" :").append(stack.portOf(name, k));
+            }
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     static String banner(StackSettings s, double readySeconds) {
