@@ -110,6 +110,11 @@ public final class LocalStack implements AutoCloseable {
         }
         if (replicas.replicated()) {
             Path redisData = data.resolve("redis");
+            try {
+                Files.createDirectories(redisData);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             add(REDIS, List.of("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--dir", redisData.toString()), Map.of(),
                     Probes.tcp(redisPort));
