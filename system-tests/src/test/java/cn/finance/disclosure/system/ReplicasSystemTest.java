@@ -44,16 +44,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis: its own stack, started by this class. A district's workload (departments registered, budgets submitted,
  * approved, disclosures confirmed and released) goes through the load balancer while one replica of each service is
  * killed with SIGKILL during the approvals and another during the releases, and a gateway node is killed under public
- * reads. Judged on the final state: no event lost or doubled on any topic (counted by event id), no effect doubled in
- * publication-service, the feed's chain verified; and a client spreading its public reads over both gateway nodes is
+ * reads. Judged on the final state: no event lost on any topic (counted by event id), no effect doubled in
+ * publication-service, an event on a topic twice only where a killed relay had published it without removing it (at
+ * most one per kill), the feed's chain verified; and a client spreading its public reads over both gateway nodes is
  * limited as by one node. Departments 434xxx.
  */
 class ReplicasSystemTest {
 
     static final int DEPARTMENTS = 20;
     /** Low, so that the shared limit shows with few requests; the workload's public reads stay below it. */
-    static final int RATE_PER_SECOND = 10;
-    static final int BURST = 40;
+    static final int RATE_PER_SECOND = 5;
+    static final int BURST = 60;
+    /**
+     * Processes with an outbox relay killed with SIGKILL. A relay killed after the broker acknowledged an event and
+     * before it removed it from the outbox publishes it again after the restart (at least once; consumers deduplicate
+     * by event id): at most one such event per kill, since a relay publishes one message at a time.
+     */
+    static final int RELAYS_KILLED = 5;
     static final Duration CATCH_UP = Duration.ofMinutes(4);
 
     static LocalStack stack;
@@ -156,19 +163,20 @@ class ReplicasSystemTest {
             }
         }
         List<String> doubledEffects = scenarios.duplicatedEffects();
-        int doubled = doubledOnTopics.values().stream().mapToInt(Integer::intValue).sum() + doubledEffects.size();
+        int redelivered = doubledOnTopics.values().stream().mapToInt(Integer::intValue).sum();
 
         Map<Integer, Integer> limited = spreadOverBothGatewayNodes(codes.getFirst(), 10 * BURST);
 
-        System.out.printf("[report] replicas=2 departments=%d events by topic=%s lost=%d doubled=%d "
-                        + "(on topics %s, effects %d) feed entries=%d chain=verified public reads while a gateway "
-                        + "node died=%s rate limit over both nodes=%s (burst %d)%n", DEPARTMENTS, eventsOnTopics,
-                lost.size(), doubled, doubledOnTopics, doubledEffects.size(), feed.size(), readStatuses, limited,
-                BURST);
+        System.out.printf("[report] replicas=2 departments=%d events by topic=%s lost=%d doubled effects=%d, "
+                        + "events twice on topics=%d %s (relays killed %d) feed entries=%d chain=verified, "
+                        + "public reads while a gateway node died=%s, rate limit over both nodes=%s (burst %d)%n",
+                DEPARTMENTS, eventsOnTopics, lost.size(), doubledEffects.size(), redelivered, doubledOnTopics,
+                RELAYS_KILLED, feed.size(), readStatuses, limited, BURST);
 
         assertThat(lost).as("lost").isEmpty();
-        assertThat(doubledOnTopics).as("events published twice, by topic").allSatisfy((topic, n) ->
-                assertThat(n).as(topic).isZero());
+        assertThat(doubledOnTopics.values().stream().mapToInt(Integer::intValue).sum())
+                .as("events on a topic twice (a relay killed between the broker's ack and the outbox removal): %s",
+                        doubledOnTopics).isLessThanOrEqualTo(RELAYS_KILLED);
         assertThat(doubledEffects).as("doubled effects").isEmpty();
         assertThat(readStatuses.keySet()).as("answers to public reads while a gateway node died")
                 .allSatisfy(status -> assertThat(status).isIn(200, 429));
