@@ -4,10 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Token checks (as in every service) and the in-memory rate limit for anonymous public reads: a token bucket per
- * client address, {@code requestsPerSecond} refill and {@code burst} capacity.
+ * client address, {@code requestsPerSecond} refill and {@code burst} capacity; kept in Redis when {@code redisUrl} is
+ * set (several gateway nodes), and keyed by the address a trusted proxy (the load balancer in front of the nodes)
+ * reports in X-Real-IP when the TCP peer is one of {@code trustedProxies}.
  */
 @ConfigurationProperties("finance.gateway")
 public record GatewayProperties(
@@ -20,7 +23,14 @@ public record GatewayProperties(
     public record RateLimit(@DefaultValue("true") boolean enabled,
                             @DefaultValue("50") int requestsPerSecond,
                             @DefaultValue("100") int burst,
-                            @DefaultValue("100000") int maxTrackedClients) {
+                            @DefaultValue("100000") int maxTrackedClients,
+                            String redisUrl,
+                            @DefaultValue List<String> trustedProxies) {
+
+        /** With a Redis URL the buckets live in Redis, shared by every gateway node; otherwise in this node. */
+        public boolean shared() {
+            return redisUrl != null && !redisUrl.isBlank();
+        }
     }
 
     public String effectiveJwkSetUri() {

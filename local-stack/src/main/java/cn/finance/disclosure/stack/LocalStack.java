@@ -32,6 +32,9 @@ public final class LocalStack implements AutoCloseable {
     /** The staff console (started only when a console port is given: the run command and the system tests). */
     public static final String CONSOLE = "console";
     public static final String PORTAL = "portal";
+    /** With replicas: nginx in front of the gateway nodes and of each service's instances, and the shared Redis. */
+    public static final String LOAD_BALANCER = "load-balancer";
+    public static final String REDIS = "redis";
 
     public static final int DEFAULT_CONSOLE_PORT = 8088;
     /**
@@ -43,7 +46,12 @@ public final class LocalStack implements AutoCloseable {
                     System.getenv().getOrDefault("STACK_READY_TIMEOUT", "180")).trim()));
 
     private final StackSettings settings;
+    private final Replicas replicas;
+    private final Duration readyTimeout;
+    /** With replicas: usual port to the ports of the instances nginx balances over. */
+    private final Map<Integer, List<Integer>> balanced = new LinkedHashMap<>();
     private final PrintStream console;
+    private final int redisPort;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int consolePort;
@@ -51,13 +59,24 @@ public final class LocalStack implements AutoCloseable {
 
     /** The stack without the staff console. */
     public LocalStack(StackSettings settings, PrintStream console) {
-        this(settings, console, 0);
+        this(settings, Replicas.ONE, console, 0);
     }
 
     /** The stack with the staff console on {@code consolePort} (0: without it). */
     public LocalStack(StackSettings settings, PrintStream console, int consolePort) {
+        this(settings, Replicas.ONE, console, consolePort);
+    }
+
+    public LocalStack(StackSettings settings, Replicas replicas, PrintStream console) {
+        this(settings, replicas, console, 0);
+    }
+
+    public LocalStack(StackSettings settings, Replicas replicas, PrintStream console, int consolePort) {
         this.settings = settings;
         this.consolePort = consolePort;
+        this.replicas = replicas;
+        // several JVMs per service start on the same few cores: be patient
+        this.readyTimeout = READY_TIMEOUT.multipliedBy(replicas.count() * 2L - 1);
         this.console = console;
         String java = ProcessHandle.current().info().command().orElse("java");
         Path root = settings.projectRoot();
@@ -95,12 +114,36 @@ public final class LocalStack implements AutoCloseable {
         service(java, PUBLICATION, settings.publicationPort(), "publications");
 
         Map<String, String> gatewayEnv = new HashMap<>(commonServiceEnvironment());
-        gatewayEnv.put("SERVER_PORT", String.valueOf(settings.gatewayPort()));
         gatewayEnv.put("DEPARTMENT_SERVICE_URI", "http://127.0.0.1:" + settings.departmentPort());
         gatewayEnv.put("BUDGET_SERVICE_URI", "http://127.0.0.1:" + settings.budgetPort());
         gatewayEnv.put("PUBLICATION_SERVICE_URI", "http://127.0.0.1:" + settings.publicationPort());
-        add(GATEWAY, javaJar(java, root.resolve("gateway/target/gateway.jar")), gatewayEnv,
-                Probes.http200("http://127.0.0.1:" + settings.gatewayPort() + "/actuator/health/readiness"));
+        this.redisPort = replicas.replicated() ? replicas.effectiveRedisPort() : 0;
+        if (replicas.replicated()) {
+            gatewayEnv.put("PUBLIC_RATE_LIMIT_REDIS_URL", "redis://127.0.0.1:" + redisPort);
+            gatewayEnv.put("PUBLIC_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1");
+        }
+        gatewayEnv.putAll(replicas.gatewayEnvironment());
+        for (int k = 1; k <= replicas.count(); k++) {
+            int port = instancePort(settings.gatewayPort(), k);
+            Map<String, String> env = new HashMap<>(gatewayEnv);
+            env.put("SERVER_PORT", String.valueOf(port));
+            add(Replicas.instance(GATEWAY, k), javaJar(java, root.resolve("gateway/target/gateway.jar")), env,
+                    Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+        }
+        if (replicas.replicated()) {
+            Path redisData = data.resolve("redis");
+            try {
+                Files.createDirectories(redisData);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            add(REDIS, List.of("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", redisData.toString()), Map.of(),
+                    Probes.tcp(redisPort));
+            Path work = data.resolve("load-balancer");
+            add(LOAD_BALANCER, LoadBalancer.command(work, LoadBalancer.configure(work, balanced)), Map.of(),
+                    Probes.tcp(settings.gatewayPort()));
+        }
         if (consolePort > 0) {
             addConsole(java);
         }
@@ -158,17 +201,50 @@ public final class LocalStack implements AutoCloseable {
         return java.util.Base64.getEncoder().encodeToString(budgetEventKeys.getPublic().getEncoded());
     }
 
-    private void service(String java, String name, int port, String database) {
-        Map<String, String> env = new HashMap<>(commonServiceEnvironment());
-        if (name.equals(BUDGET)) {
-            env.put("EVENT_SIGNING_KEY", budgetEventSigningKey());
-        } else if (name.equals(PUBLICATION)) {
-            env.put("BUDGET_EVENTS_VERIFY_KEY", budgetEventVerifyKey());
+    /** Instance {@code k}'s port: the usual one with one instance; otherwise its own, nginx taking the usual one. */
+    private int instancePort(int usualPort, int k) {
+        if (!replicas.replicated()) {
+            return usualPort;
         }
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.mongoPort() + "/" + database);
-        add(name, javaJar(java, settings.projectRoot().resolve(name + "/target/" + name + ".jar")), env,
-                Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+        int port = replicas.instancePort(usualPort, k);
+        balanced.computeIfAbsent(usualPort, p -> new ArrayList<>()).add(port);
+        return port;
+    }
+
+    private void service(String java, String name, int usualPort, String database) {
+        for (int k = 1; k <= replicas.count(); k++) {
+            int port = instancePort(usualPort, k);
+            Map<String, String> env = new HashMap<>(commonServiceEnvironment());
+            if (name.equals(BUDGET)) {
+                env.put("EVENT_SIGNING_KEY", budgetEventSigningKey());
+            } else if (name.equals(PUBLICATION)) {
+                env.put("BUDGET_EVENTS_VERIFY_KEY", budgetEventVerifyKey());
+            }
+            env.put("SERVER_PORT", String.valueOf(port));
+            env.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.mongoPort() + "/" + database);
+            add(Replicas.instance(name, k), javaJar(java, settings.projectRoot().resolve(name + "/target/" + name
+                    + ".jar")), env, Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+        }
+    }
+
+    public int redisPort() {
+        return redisPort;
+    }
+
+    public Replicas replicas() {
+        return replicas;
+    }
+
+    /** The port instance {@code k} of a service or of the gateway listens on (its usual port with one instance). */
+    public int portOf(String name, int k) {
+        int usual = switch (name) {
+            case GATEWAY -> settings.gatewayPort();
+            case DEPARTMENT -> settings.departmentPort();
+            case BUDGET -> settings.budgetPort();
+            case PUBLICATION -> settings.publicationPort();
+            default -> throw new IllegalArgumentException("no instances of " + name);
+        };
+        return replicas.replicated() ? balanced.get(usual).get(k - 1) : usual;
     }
 
     private Map<String, String> commonServiceEnvironment() {
@@ -214,16 +290,32 @@ public final class LocalStack implements AutoCloseable {
         process(MONGO).start();
         process(KAFKA).start();
         process(KEYCLOAK).start();
-        process(MONGO).awaitReady(READY_TIMEOUT);
-        process(KAFKA).awaitReady(READY_TIMEOUT);
-        for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY, PORTAL)) {
+        if (replicas.replicated()) {
+            process(REDIS).start();
+            process(LOAD_BALANCER).start();
+        }
+        process(MONGO).awaitReady(readyTimeout);
+        process(KAFKA).awaitReady(readyTimeout);
+        for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
             process(service).start();
         }
+        if (replicas.replicated()) {
+            // the further instances once the first are up, so that not every JVM starts at once
+            for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
+                process(service).awaitReady(readyTimeout);
+            }
+            for (int k = 2; k <= replicas.count(); k++) {
+                for (String service : List.of(DEPARTMENT, BUDGET, PUBLICATION, GATEWAY)) {
+                    process(Replicas.instance(service, k)).start();
+                }
+            }
+        }
+        process(PORTAL).start();
         if (processes.containsKey(CONSOLE)) {
             process(CONSOLE).start();
         }
         for (String name : processes.keySet()) {
-            process(name).awaitReady(READY_TIMEOUT);
+            process(name).awaitReady(readyTimeout);
         }
         new KeycloakDirectory(settings.keycloakPort()).removeFromDefaultRoles("offline_access");
         return this;
@@ -237,7 +329,7 @@ public final class LocalStack implements AutoCloseable {
     public void restart(String name) {
         process(name).stop(Duration.ofSeconds(20));
         process(name).start();
-        process(name).awaitReady(READY_TIMEOUT);
+        process(name).awaitReady(readyTimeout);
     }
 
     private void prepareKeycloakRealm() {
@@ -289,10 +381,18 @@ public final class LocalStack implements AutoCloseable {
         if (processes.containsKey(CONSOLE)) {
             process(CONSOLE).stop(Duration.ofSeconds(20));
         }
-        for (String service : List.of(PORTAL, GATEWAY, PUBLICATION, BUDGET, DEPARTMENT)) {
-            stoppers.add(Thread.ofPlatform().start(() -> process(service).stop(Duration.ofSeconds(20))));
+        if (replicas.replicated()) {
+            process(LOAD_BALANCER).stop(Duration.ofSeconds(10));
+        }
+        for (String name : names) {
+            if (!List.of(CONSOLE, LOAD_BALANCER, REDIS, KEYCLOAK, KAFKA, MONGO).contains(name)) {
+                stoppers.add(Thread.ofPlatform().start(() -> process(name).stop(Duration.ofSeconds(20))));
+            }
         }
         stoppers.forEach(LocalStack::join);
+        if (replicas.replicated()) {
+            process(REDIS).stop(Duration.ofSeconds(10));
+        }
         for (String name : List.of(KEYCLOAK, KAFKA, MONGO)) {
             process(name).stop(Duration.ofSeconds(30));
         }
@@ -312,7 +412,8 @@ public final class LocalStack implements AutoCloseable {
         PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         int consolePort = Integer.parseInt(System.getenv().getOrDefault("STACK_CONSOLE_PORT",
                 String.valueOf(DEFAULT_CONSOLE_PORT)).trim());
-        LocalStack stack = new LocalStack(settings, out, consolePort);
+        Replicas replicas = Replicas.fromEnvironment(System.getenv());
+        LocalStack stack = new LocalStack(settings, replicas, out, consolePort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[local-stack] stopping ...");
@@ -333,7 +434,24 @@ public final class LocalStack implements AutoCloseable {
         out.println(banner(settings, readySeconds));
         out.printf(" Staff console: %s  (log in with a demo user, e.g. fgu-clerk / demo)%n%n", stack.consoleUrl());
         out.println(" Public portal (verified copy of every released version)  " + stack.portalUrl() + "\n");
+        if (replicas.replicated()) {
+            out.println(replicaBanner(stack));
+        }
         stopped.await();
+    }
+
+    static String replicaBanner(LocalStack stack) {
+        StringBuilder b = new StringBuilder(" Replicas: " + stack.replicas().count()
+                + " of each service and of the gateway, nginx in front on the usual ports, Redis on :"
+                + stack.redisPort() + "\n");
+        for (String name : List.of(GATEWAY, DEPARTMENT, BUDGET, PUBLICATION)) {
+            b.append(String.format("   %-20s", name));
+            for (int k = 1; k <= stack.replicas().count(); k++) {
+                b.append(" :").append(stack.portOf(name, k));
+            }
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     static String banner(StackSettings s, double readySeconds) {

@@ -72,8 +72,13 @@ final class StackScenarios {
     private final KeycloakUsers users;
 
     StackScenarios() {
-        this.stack = RunningStack.get();
-        this.client = RunningStack.client();
+        this(RunningStack.get(), RunningStack.client());
+    }
+
+    /** The scenarios on another stack (the replicated one of {@link ReplicasSystemTest}). */
+    StackScenarios(LocalStack stack, StaffClient client) {
+        this.stack = stack;
+        this.client = client;
         this.users = new KeycloakUsers(stack.settings().keycloakPort());
     }
 

@@ -11,7 +11,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import org.springframework.core.env.Environment;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -25,11 +30,12 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-                            ObjectProvider<MeterRegistry> meters) {
+                            ObjectProvider<MeterRegistry> meters, Environment environment) {
         List<String> collections = properties.collections() == null ? List.of() : properties.collections();
         OutboxRelay relay = new OutboxRelay(mongo, kafka, collections, properties.pollInterval(),
                 new OutboxRelay.RetryPolicy(properties.maxAttempts(), properties.retryBackoff(),
-                        properties.maxRetryBackoff()), Clock.systemUTC()) {
+                        properties.maxRetryBackoff()), Clock.systemUTC(), relayOwner(properties, environment),
+                properties.claimLease()) {
             @Override
             public boolean isAutoStartup() {
                 return properties.relayEnabled();
@@ -42,6 +48,27 @@ public class OutboxConfiguration {
     @Bean
     IndexPlan outboxIndexes(OutboxRelay relay) {
         return relay::indexes;
+    }
+
+    /**
+     * The name a relay's claims carry: configured, or application, host and port, so the same node restarted
+     * (SIGKILL, then started again on its port) resumes its own claims without waiting for them to expire. A random
+     * port (0, tests) cannot tell nodes apart, so a random suffix keeps such relays distinct.
+     */
+    static String relayOwner(OutboxProperties properties, Environment environment) {
+        if (properties.relayOwner() != null && !properties.relayOwner().isBlank()) {
+            return properties.relayOwner();
+        }
+        String application = environment.getProperty("spring.application.name", "service");
+        String port = environment.getProperty("server.port", "0");
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        String node = application + "@" + host + ":" + port;
+        return "0".equals(port) ? node + "-" + UUID.randomUUID() : node;
     }
 
     static void metrics(OutboxRelay relay, MeterRegistry registry) {

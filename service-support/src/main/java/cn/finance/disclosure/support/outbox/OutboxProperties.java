@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Which collections hold outboxes, whether this process relays them (a test can switch the relay off), and how a
- * message the broker refuses is retried before it is marked failed.
+ * message the broker refuses is retried before it is marked failed. With several replicas, each relay claims a
+ * document before publishing its outbox ({@code claimLease}: how long a dead replica's claim blocks others;
+ * {@code relayOwner}: the claim's owner name, by default application, host and port, stable across restarts).
  */
 @ConfigurationProperties("finance.outbox")
 public record OutboxProperties(
@@ -17,5 +19,7 @@ public record OutboxProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1s") Duration retryBackoff,
-        @DefaultValue("1m") Duration maxRetryBackoff) {
+        @DefaultValue("1m") Duration maxRetryBackoff,
+        @DefaultValue("60s") Duration claimLease,
+        String relayOwner) {
 }

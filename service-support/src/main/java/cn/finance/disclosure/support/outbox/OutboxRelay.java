@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,6 +29,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +47,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * growing pause while every other aggregate's messages keep flowing; past {@code maxAttempts} it is moved from
  * {@code outbox} to {@code outboxFailed} in the same document (kept, visible in {@link #failures()} and a metric).
  * Later messages of the same aggregate wait behind it until then, so one aggregate's events stay in order.
+ *
+ * <p>Several replicas may run a relay over the same collections. A relay publishes a document's outbox only while it
+ * holds that document's claim ({@code relayClaim: {owner, until}}), taken with one conditional findAndModify that
+ * succeeds only when the document has no claim, an expired one, or one of its own; the claim is renewed before each
+ * message and released after the pass. A replica that dies keeps its claims until they expire ({@code claimLease}),
+ * then another takes them over. The claim is taken on the freshly read document, so a relay never publishes from a
+ * snapshot that another relay already drained. The owner name is stable across restarts of the same node, so a
+ * restarted node picks its own claims up at once.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     static final String OUTBOX = "outbox";
     static final String FAILED = "outboxFailed";
+    static final String CLAIM = "relayClaim";
+    /** Twice the longest a publish may wait for the broker, so a claim renewed before a publish outlives it. */
+    public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** served by the sparse index on outbox.eventId ({@link #indexes}): only documents with waiting events */
     private static final Query PENDING = Query.query(Criteria.where("outbox.eventId").exists(true)).limit(200);
@@ -60,6 +73,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private final String owner;
+    private final Duration claimLease;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
@@ -88,12 +103,26 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
                        Duration pollInterval, RetryPolicy retryPolicy, Clock clock) {
+        this(mongo, kafka, collections, pollInterval, retryPolicy, clock, "relay-" + UUID.randomUUID(),
+                DEFAULT_CLAIM_LEASE);
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
+                       Duration pollInterval, RetryPolicy retryPolicy, Clock clock, String owner,
+                       Duration claimLease) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.pollInterval = pollInterval;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
+        this.owner = owner;
+        this.claimLease = claimLease;
+    }
+
+    /** The name this relay's claims carry. */
+    public String owner() {
+        return owner;
     }
 
     /** The outbox scans' indexes: sparse, so they hold only the documents that have waiting or failed events. */
@@ -134,7 +163,52 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
-    private int drain(String collection, Document document) {
+    private int drain(String collection, Document pending) {
+        Object id = pending.get("_id");
+        Document document = claim(collection, id);
+        if (document == null) {
+            return 0; // drained meanwhile, or another relay holds it
+        }
+        try {
+            return drainClaimed(collection, document);
+        } finally {
+            release(collection, id);
+        }
+    }
+
+    /**
+     * Takes the claim on a document that still has waiting events, if free, expired or already this relay's.
+     *
+     * @return the document as it is now (with its current outbox), or null when it is not this relay's to drain
+     */
+    Document claim(String collection, Object id) {
+        Date now = Date.from(clock.instant());
+        Query free = Query.query(new Criteria().andOperator(
+                Criteria.where("_id").is(id).and(OUTBOX + ".eventId").exists(true),
+                new Criteria().orOperator(Criteria.where(CLAIM).exists(false),
+                        Criteria.where(CLAIM + ".until").lt(now),
+                        Criteria.where(CLAIM + ".owner").is(owner))));
+        return mongo.findAndModify(free, new Update().set(CLAIM, claimUntil(clock.instant().plus(claimLease))),
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    /** Extends this relay's claim; false when it was lost (expired and taken by another relay). */
+    private boolean renew(String collection, Object id) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(CLAIM + ".owner").is(owner)),
+                new Update().set(CLAIM, claimUntil(clock.instant().plus(claimLease))), collection)
+                .getMatchedCount() == 1;
+    }
+
+    private void release(String collection, Object id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(CLAIM + ".owner").is(owner)),
+                new Update().unset(CLAIM), collection);
+    }
+
+    private Document claimUntil(Instant until) {
+        return new Document("owner", owner).append("until", Date.from(until));
+    }
+
+    private int drainClaimed(String collection, Document document) {
         Object id = document.get("_id");
         int published = 0;
         for (Document message : document.getList(OUTBOX, Document.class, List.of())) {
@@ -142,6 +216,10 @@ public class OutboxRelay implements SmartLifecycle {
             Retry retry = retries.get(eventId);
             if (retry != null && clock.instant().isBefore(retry.notBefore())) {
                 return published; // its turn has not come; the aggregate's later events wait behind it
+            }
+            if (!renew(collection, id)) {
+                log.warn("lost the relay claim on {} {}; another relay continues", collection, id);
+                return published;
             }
             try {
                 publish(message);
