@@ -373,4 +373,13 @@ abstract class DepartmentServiceContract {
         org.assertj.core.api.Assertions.assertThat(cn.finance.disclosure.testing.OpenApiContracts.problems(docs.body()))
                 .isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void aJavaClientGeneratedFromTheLiveApiDescriptionCompiles() {
+        Http.Response docs = http().get("/api/v1/departments/api-docs", ISSUER.bearer("bureau-admin", "bureau-admin", null));
+        org.assertj.core.api.Assertions.assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(
+                        cn.finance.disclosure.testing.OpenApiContracts.generatedClientProblems(docs.body()))
+                .isEmpty();
+    }
 }

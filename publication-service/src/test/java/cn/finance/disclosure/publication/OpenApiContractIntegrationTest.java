@@ -17,4 +17,12 @@ class OpenApiContractIntegrationTest extends PublicationIntegrationTest {
         assertThat(OpenApiContracts.problems(docs.body()))
                 .isEmpty();
     }
+
+    @Test
+    void aJavaClientGeneratedFromTheLiveApiDescriptionCompiles() {
+        Http.Response docs = http().get("/api/v1/publications/api-docs", PUBLISHER);
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(OpenApiContracts.generatedClientProblems(docs.body()))
+                .isEmpty();
+    }
 }
