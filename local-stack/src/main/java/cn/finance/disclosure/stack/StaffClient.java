@@ -66,6 +66,21 @@ public final class StaffClient {
         if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
             return cached.value();
         }
+        // one login per user at a time: with the realm's brute-force detection on, Keycloak refuses some of many
+        // simultaneous password logins of one user ("Invalid user credentials"), so parallel callers share one
+        synchronized (loginLocks.computeIfAbsent(username, u -> new Object())) {
+            cached = tokens.get(username);
+            if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
+                return cached.value();
+            }
+            return login(username, password);
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> loginLocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String login(String username, String password) {
         String form = "grant_type=password&client_id=finance-cli&username=" + enc(username) + "&password=" + enc(password);
         Answer answer = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
