@@ -228,7 +228,7 @@ public final class Benchmark {
             String code = String.valueOf(first + i);
             String clerk = "bench-clerk-" + code;
             directory.ensureUser(clerk, code, "department-clerk");
-            workflow.register("bureau-admin", code, "基准测试单位" + code, "单位" + code, "重庆市綦江区", "行政机关");
+            workflow.register("bureau-admin", code, "基准测试单位" + code, "单位" + code, "重庆市綦江区", "ADMINISTRATIVE");
             workflow.putProfile(clerk, code, 2024, facts.get("department").get("profile"));
             String id = workflow.createBudget(clerk, budgetFor(facts, code));
             workflow.submit(clerk, id);
@@ -261,7 +261,7 @@ public final class Benchmark {
             int failed = parallel(options.departments(), i -> {
                 String code = String.valueOf(first + i);
                 String clerk = "district-clerk-" + code;
-                workflow.register("bureau-admin", code, "綦江区演示单位" + code, "单位" + code, "重庆市綦江区", "行政机关");
+                workflow.register("bureau-admin", code, "綦江区演示单位" + code, "单位" + code, "重庆市綦江区", "ADMINISTRATIVE");
                 workflow.putProfile(clerk, code, 2024, facts.get("department").get("profile"));
                 String id = workflow.createBudget(clerk, budgetFor(facts, code));
                 workflow.submit(clerk, id);

@@ -39,7 +39,7 @@ public final class DemoLoader {
         registerIfMissing(department.get("code").asString(), department.get("name").asString(),
                 department.get("shortName").asString(), department.get("district").asString(),
                 department.get("kind").asString());
-        registerIfMissing("405002", "重庆市綦江区演示单位", "演示单位", "重庆市綦江区", "行政机关");
+        registerIfMissing("405002", "重庆市綦江区演示单位", "演示单位", "重庆市綦江区", "ADMINISTRATIVE");
         profileIfMissing(department.get("code").asString(), department.get("profile"));
         out.println("[demo] seed department 405001 and its 2024 profile are in place; 405002 registered");
         String budgetId = approvedBudget(facts.get("budget"));
