@@ -120,6 +120,8 @@ class ConsoleBrowserSystemTest {
             // validated as typed (the API's dry run): the warning appears beside the form, nothing is stored
             clerk.waitFor(d -> d.findElement(By.id("live-findings")).getText()
                     .contains("V06-REVENUE-EXPENDITURE-DELTA"));
+            assertThat(clerk.text(By.id("s-priorYear"))).as("beside the prior-year section, before saving")
+                    .contains("V06-REVENUE-EXPENDITURE-DELTA");
             clerk.screenshot("clerk-enters-budget-live-findings");
             api.token(CLERK, PASSWORD); // the API client signs in as the new clerk (its token is cached by user name)
             assertThat(api.get("/api/v1/budgets?departmentCode=" + CODE, CLERK).json().get("items")).isEmpty();
@@ -356,7 +358,14 @@ class ConsoleBrowserSystemTest {
             temporary.click();
         }
         admin.click("create-user");
-        assertThat(admin.text(By.cssSelector(".message"))).contains("已创建用户 " + username);
+        // the next page's message (the form's page may still be the one the driver reads for a moment)
+        admin.waitFor(d -> {
+            try {
+                return d.findElement(By.cssSelector(".message")).getText().contains("已创建用户 " + username);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     /** The seed budget as form fields: JSON path → value, as the console names its inputs. */
