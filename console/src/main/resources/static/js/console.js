@@ -52,7 +52,8 @@ document.addEventListener('click', function (event) {
     if (stopped) { return; }
     clearTimeout(timer);
     timer = setTimeout(function () {
-      fetch(url, { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
+      // urlencoded, as the form itself posts: a multipart body of the whole form exceeds Tomcat's part limit
+      fetch(url, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.text() : ''; })
         .then(function (html) {
           if (!html) { return; }
