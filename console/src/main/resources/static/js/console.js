@@ -22,11 +22,38 @@ document.addEventListener('click', function (event) {
   var url = form.getAttribute('data-live-check');
   var timer = null;
   var stopped = false;
+  // Each finding is also shown beside its field (or the nearest enclosing field, else its section's heading), as the
+  // server does after "保存并校验"; the previous live notes go first.
+  function anchorFor(path) {
+    var p = path;
+    while (p) {
+      var field = document.getElementById('f-' + p.replace(/[^A-Za-z0-9]/g, '-'));
+      if (field) { return field; }
+      var cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      if (cut <= 0) { break; }
+      p = p.substring(0, cut);
+    }
+    var section = document.getElementById('s-' + path.split(/[.\[]/)[0]);
+    return section ? section.querySelector('h2') : null;
+  }
+  function besideFields() {
+    form.querySelectorAll('.live-note').forEach(function (n) { n.remove(); });
+    target.querySelectorAll('li[data-path]').forEach(function (item) {
+      var anchor = anchorFor(item.getAttribute('data-path'));
+      var link = item.querySelector('a');
+      if (!anchor || !link) { return; }
+      var note = document.createElement('span');
+      note.className = link.className + ' live-note';
+      note.replaceChildren.apply(note, Array.prototype.map.call(link.childNodes, function (c) { return c.cloneNode(true); }));
+      anchor.insertAdjacentElement('afterend', note);
+    });
+  }
   form.addEventListener('input', function () {
     if (stopped) { return; }
     clearTimeout(timer);
     timer = setTimeout(function () {
-      fetch(url, { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
+      // urlencoded, as the form itself posts: a multipart body of the whole form exceeds Tomcat's part limit
+      fetch(url, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.text() : ''; })
         .then(function (html) {
           if (!html) { return; }
@@ -35,6 +62,7 @@ document.addEventListener('click', function (event) {
           if (!content) { return; }
           if (content.getAttribute('data-unavailable') === 'true') { stopped = true; }
           target.replaceChildren(document.importNode(content, true));
+          besideFields();
         });
     }, 800);
   });

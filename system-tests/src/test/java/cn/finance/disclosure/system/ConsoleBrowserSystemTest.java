@@ -54,11 +54,18 @@ class ConsoleBrowserSystemTest {
             admin.typeId("code", CODE);
             admin.typeId("name", "重庆市綦江区浏览器测试单位（本级）");
             admin.typeId("shortName", "浏览器测试单位");
-            admin.typeId("kind", seed.get("kind").asString());
+            // kind and level are selects of the registry's enumerations, labelled in Chinese
+            admin.type("kind", seed.get("kind").asString());
+            admin.type("level", seed.get("level").asString());
             admin.screenshot("admin-registers-department");
             admin.click("register");
             assertThat(admin.text(By.cssSelector(".message"))).contains("已登记预算单位 " + CODE);
             assertThat(admin.text(By.id("departments"))).contains("重庆市綦江区浏览器测试单位（本级）");
+            JsonNode registered = api.get("/api/v1/departments/" + CODE, "bureau-admin").json();
+            assertThat(registered.get("kind").asString()).isEqualTo("ADMINISTRATIVE");
+            assertThat(registered.get("level").asString()).isEqualTo("DEPARTMENT");
+            WebElement row = admin.driver.findElement(By.xpath("//table[@id='departments']//tr[td='" + CODE + "']"));
+            assertThat(row.getText()).contains("行政单位", "一级部门（含所属单位）");
 
             admin.open("/admin/users");
             createUser(admin, CLERK, "王", "经办", "department-clerk");
@@ -106,11 +113,19 @@ class ConsoleBrowserSystemTest {
             List<String[]> facts = new ArrayList<>();
             flatten(budget, "", facts);
             for (String[] fact : facts) {
-                if (!fact[0].equals("departmentCode")) {
+                // the clerk's own department, and the prior year's origin the service records (entered by form)
+                if (!fact[0].equals("departmentCode") && !fact[0].startsWith("priorYear.origin")) {
                     clerk.type(fact[0], fact[1]);
                 }
             }
-            clerk.screenshot("clerk-enters-budget");
+            // validated as typed (the API's dry run): the warning appears beside the form, nothing is stored
+            clerk.waitFor(d -> d.findElement(By.id("live-findings")).getText()
+                    .contains("V06-REVENUE-EXPENDITURE-DELTA"));
+            assertThat(clerk.text(By.id("s-priorYear"))).as("beside the prior-year section, before saving")
+                    .contains("V06-REVENUE-EXPENDITURE-DELTA");
+            clerk.screenshot("clerk-enters-budget-live-findings");
+            api.token(CLERK, PASSWORD); // the API client signs in as the new clerk (its token is cached by user name)
+            assertThat(api.get("/api/v1/budgets?departmentCode=" + CODE, CLERK).json().get("items")).isEmpty();
             clerk.click("check");
             assertThat(clerk.path()).matches("/clerk/budgets/[^/]+/edit\\?check=true");
             budgetId = clerk.path().split("/")[3];
@@ -123,18 +138,8 @@ class ConsoleBrowserSystemTest {
 
             // exactly the findings the API gives, on the budget's page
             clerk.open("/clerk/budgets/" + budgetId);
-            api.token(CLERK, PASSWORD); // the API client signs in as the new clerk (its token is cached by user name)
-            JsonNode validation = api.post("/api/v1/budgets/" + budgetId + "/validation", CLERK, null).json();
-            Set<String> expected = new HashSet<>();
-            validation.get("findings").forEach(f -> expected.add(f.get("severity").asString() + "|"
-                    + f.get("ruleId").asString() + "|" + f.get("path").asString() + "|" + f.get("message").asString()));
-            Set<String> shown = new HashSet<>();
-            for (WebElement row : clerk.all(By.cssSelector("#findings tr.finding"))) {
-                List<WebElement> cells = row.findElements(By.tagName("td"));
-                String severity = row.getAttribute("class").replaceAll(".*sev-(\\w+).*", "$1");
-                shown.add(severity + "|" + cells.get(1).getText() + "|" + cells.get(2).getText() + "|"
-                        + cells.get(3).getText());
-            }
+            Set<String> expected = apiFindings(budgetId);
+            Set<String> shown = shownFindings(clerk);
             assertThat(shown).isEqualTo(expected);
             assertThat(shown).extracting(s -> s.split("\\|")[0] + " " + s.split("\\|")[1])
                     .containsExactlyInAnyOrder("WARNING V06-REVENUE-EXPENDITURE-DELTA",
@@ -147,6 +152,49 @@ class ConsoleBrowserSystemTest {
             assertThat(clerk.text(By.id("status"))).isEqualTo("已提交待审核");
             assertThat(clerk.text(By.id("history"))).contains("提交", CLERK, EXPLANATION);
             clerk.screenshot("clerk-submitted");
+
+            // a draft never submitted can be deleted from its page; the submitted one has no delete button
+            assertThat(clerk.all(By.id("delete"))).isEmpty();
+            tools.jackson.databind.node.ObjectNode next = StackScenarios.seedBudget(CODE);
+            next.put("fiscalYear", 2025);
+            ((tools.jackson.databind.node.ObjectNode) next.get("priorYear")).put("fiscalYear", 2024);
+            StaffClient.Answer draft = api.post("/api/v1/budgets", CLERK, next);
+            assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+            String draftId = draft.json().get("id").asString();
+            JsonNode drafted = draft.json().get("submission");
+            byte[] workbook = download("/api/v1/budgets/" + draftId + "/workbook", api.token(CLERK, PASSWORD));
+            clerk.open("/clerk/budgets/" + draftId);
+            clerk.screenshot("clerk-draft-to-delete");
+            clerk.click("delete");
+            assertThat(clerk.text(By.cssSelector(".message"))).contains("已删除该草稿");
+            assertThat(clerk.path()).startsWith("/clerk/budgets");
+            assertThat(api.get("/api/v1/budgets/" + draftId, CLERK).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/budgets/" + budgetId, CLERK).status()).isEqualTo(200);
+
+            // the same budget as an Excel workbook (exported by the API), uploaded through the console's file input:
+            // a new draft with the same figures, and on its page exactly the findings the API gives
+            uploadWorkbook(clerk, "budget-2025.xlsx", workbook);
+            assertThat(clerk.path()).matches("/clerk/budgets/[^/]+/edit\\?check=true");
+            String importedId = clerk.path().split("/")[3];
+            clerk.screenshot("clerk-imported-workbook");
+            assertThat(api.get("/api/v1/budgets/" + importedId, CLERK).json().get("submission")).isEqualTo(drafted);
+            clerk.open("/clerk/budgets/" + importedId);
+            assertThat(shownFindings(clerk)).isEqualTo(apiFindings(importedId));
+
+            // a spoiled workbook (an amount with three decimals) is refused; the clerk sees the API's sheet!cell list
+            byte[] spoiled = spoil(workbook);
+            StaffClient.Answer refused = upload(spoiled, api.token(CLERK, PASSWORD));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            List<String> expectedProblems = new ArrayList<>();
+            refused.json().get("errors").forEach(e -> expectedProblems.add(e.get("sheet").asString() + "!"
+                    + e.get("cell").asString() + "：" + e.get("message").asString()));
+            assertThat(expectedProblems).isNotEmpty();
+            uploadWorkbook(clerk, "spoiled-2025.xlsx", spoiled);
+            assertThat(clerk.text(By.cssSelector(".error-box"))).contains("导入未成功");
+            List<String> shownProblems = clerk.all(By.cssSelector(".error-box li")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(shownProblems).containsExactlyElementsOf(expectedProblems);
+            clerk.screenshot("clerk-spoiled-workbook");
         }
 
         try (ConsoleBrowser reviewer = ConsoleBrowser.signedIn(console, "bureau-reviewer", "demo")) {
@@ -311,7 +359,14 @@ class ConsoleBrowserSystemTest {
             temporary.click();
         }
         admin.click("create-user");
-        assertThat(admin.text(By.cssSelector(".message"))).contains("已创建用户 " + username);
+        // the next page's message (the form's page may still be the one the driver reads for a moment)
+        admin.waitFor(d -> {
+            try {
+                return d.findElement(By.cssSelector(".message")).getText().contains("已创建用户 " + username);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     /** The seed budget as form fields: JSON path → value, as the console names its inputs. */
@@ -326,6 +381,90 @@ class ConsoleBrowserSystemTest {
             }
         } else if (!node.isNull()) {
             out.add(new String[] {path, node.asString()});
+        }
+    }
+
+    /** The findings the API gives for a stored budget, as severity|rule|path|message. */
+    private static Set<String> apiFindings(String budgetId) {
+        JsonNode validation = api.post("/api/v1/budgets/" + budgetId + "/validation", CLERK, null).json();
+        Set<String> expected = new HashSet<>();
+        validation.get("findings").forEach(f -> expected.add(f.get("severity").asString() + "|"
+                + f.get("ruleId").asString() + "|" + f.get("path").asString() + "|" + f.get("message").asString()));
+        return expected;
+    }
+
+    /** The findings table of the clerk's budget page, in the same form. */
+    private static Set<String> shownFindings(ConsoleBrowser clerk) {
+        Set<String> shown = new HashSet<>();
+        for (WebElement row : clerk.all(By.cssSelector("#findings tr.finding"))) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            String severity = row.getAttribute("class").replaceAll(".*sev-(\\w+).*", "$1");
+            shown.add(severity + "|" + cells.get(1).getText() + "|" + cells.get(2).getText() + "|"
+                    + cells.get(3).getText());
+        }
+        return shown;
+    }
+
+    /** Chooses the file in the console's Excel form (a real file input) and uploads it. */
+    private static void uploadWorkbook(ConsoleBrowser clerk, String name, byte[] bytes) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target", "console-uploads", name).toAbsolutePath();
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, bytes);
+            clerk.open("/clerk/budgets");
+            clerk.driver.findElement(By.cssSelector("#excel summary")).click();
+            clerk.driver.findElement(By.id("excel-file")).sendKeys(file.toString());
+            clerk.click("import");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The workbook with the first typed amount of its 收入 sheet (a number, not a formula) given three decimals. */
+    private static byte[] spoil(byte[] workbook) {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : List.of(book.getSheet("收入"))) {
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                && cell.getNumericCellValue() >= 100) {
+                            cell.setCellValue(cell.getNumericCellValue() + 0.005);
+                            var out = new java.io.ByteArrayOutputStream();
+                            book.write(out);
+                            return out.toByteArray();
+                        }
+                    }
+                }
+            }
+            throw new IllegalStateException("no typed amount in the workbook");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] download(String path, String token) {
+        try {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(RunningStack.gateway() + path)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static StaffClient.Answer upload(byte[] workbook, String token) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(RunningStack.gateway() + "/api/v1/budgets/imports"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(workbook)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new StaffClient.Answer(r.statusCode(), r.body(), r.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -48,15 +48,13 @@ class AdminController {
     @PostMapping("/departments")
     String register(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         ObjectNode body = json.createObjectNode();
-        for (String field : List.of("code", "name", "shortName", "district", "kind", "parentCode")) {
+        for (String field : List.of("code", "name", "shortName", "district", "kind", "level", "parentCode")) {
             String value = form.getOrDefault(field, "").strip();
             if (!value.isEmpty()) {
                 body.put(field, value);
             }
         }
-        // TODO(domain-fidelity): when department-service takes them, send "kind" as one of ADMINISTRATIVE,
-        // CIVIL_SERVICE_MANAGED, PUBLIC_INSTITUTION, OTHER and "level" as DEPARTMENT or UNIT (selects in
-        // admin/departments.html); today unknown fields are refused with 400, so only the free-text kind is sent.
+        // kind and level come from selects (enumeration names); anything else is refused by department-service
         try {
             gateway.post("/api/v1/departments", body);
             redirect.addFlashAttribute("message", "已登记预算单位 " + body.path("code").asString("") + "。");
@@ -142,6 +140,42 @@ class AdminController {
             model.addAttribute("unavailable", true);
         }
         return "admin/dead-letters";
+    }
+
+    /** Sends one parked message through the consumer again; the service records who did it. */
+    @PostMapping("/dead-letters/{id}/replay")
+    String replay(@PathVariable String id, RedirectAttributes redirect) {
+        if (!id.matches("[a-z0-9._-]{1,249}-[0-9]{1,9}-[0-9]{1,19}")) {
+            throw new ApiProblem(404, null);
+        }
+        try {
+            tools.jackson.databind.JsonNode letter =
+                    gateway.post("/api/v1/publications/admin/dead-letters/" + id + "/replay", null).body();
+            redirect.addFlashAttribute("message", "replayed".equals(letter.path("status").asString(""))
+                    ? "已重新处理消息 " + id + "。" : "消息 " + id + " 重新处理后仍未成功。");
+        } catch (ApiProblem problem) {
+            if (problem.status() == 403) {
+                throw problem;
+            }
+            failed(redirect, "重新处理未成功：", problem);
+        }
+        return "redirect:/admin/dead-letters";
+    }
+
+    @PostMapping("/dead-letters/replay")
+    String replayAll(RedirectAttributes redirect) {
+        try {
+            tools.jackson.databind.JsonNode answer =
+                    gateway.post("/api/v1/publications/admin/dead-letters/replay", null).body();
+            redirect.addFlashAttribute("message", "已重新处理 " + answer.path("replayed").asInt() + " 条消息，"
+                    + answer.path("failed").asInt() + " 条仍未成功。");
+        } catch (ApiProblem problem) {
+            if (problem.status() == 403) {
+                throw problem;
+            }
+            failed(redirect, "重新处理未成功：", problem);
+        }
+        return "redirect:/admin/dead-letters";
     }
 
     @GetMapping("/catalogs")

@@ -93,12 +93,12 @@ public final class BudgetForm {
             new Field("plannedLawEnforcementVehiclePurchases", "拟购置执法执勤用车", "int"));
     private static final List<Field> PRIOR = List.of(
             new Field("fiscalYear", "上年年度", "int"),
-            new Field("expenditureTotal", "上年支出合计（元）", "money"),
-            new Field("basicExpenditure", "上年基本支出（元）", "money"),
-            new Field("projectExpenditure", "上年项目支出（元）", "money"),
-            new Field("generalPublicBudgetAppropriationExpenditure", "上年一般公共预算拨款支出（元）", "money"),
-            new Field("governmentFundExpenditure", "上年政府性基金支出（元）", "money"),
             new Field("operatingExpenses", "上年机关运行经费（元）", "money"));
+    /** The prior year in the budget's own structure: per fund source, basic and project expenditure. */
+    private static final List<Field> PRIOR_EXPENDITURE = List.of(
+            new Field("fundSource", "资金来源", "fund"),
+            new Field("basic", "基本支出（元）", "money"),
+            new Field("project", "项目支出（元）", "money"));
     private static final List<Field> CHANGES = List.of(
             new Field("revenue", "收入变动原因", "textarea"),
             new Field("expenditure", "支出变动原因", "textarea"),
@@ -297,6 +297,8 @@ public final class BudgetForm {
         Section prior = section(sections, holders, "priorYear", "八、上年比较数");
         grid(prior, holders, inputs, budget, "priorYear.", null, PRIOR);
         grid(prior, holders, inputs, budget, "priorYear.revenue.", "上年收入（元）", REVENUE);
+        table(prior, holders, inputs, budget, "priorYear.expenditure", "上年支出（按资金来源）", PRIOR_EXPENDITURE,
+                Math.max(1, room.lines() > 0 ? 1 : 0));
         grid(prior, holders, inputs, budget, "priorYear.threePublicExpenses.", "上年“三公”经费（元）", THREE_PUBLIC);
 
         Section changes = section(sections, holders, "changeExplanations", "九、变动原因");

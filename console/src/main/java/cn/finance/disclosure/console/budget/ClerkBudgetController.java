@@ -234,6 +234,16 @@ class ClerkBudgetController {
                 .header("Content-Type", file.contentType()).body(file.bytes());
     }
 
+    /** A budget as its workbook (the template filled with the budget), fetched as the clerk. */
+    @GetMapping("/{id}/workbook")
+    org.springframework.http.ResponseEntity<byte[]> workbook(@PathVariable String id) {
+        GatewayClient.Download file = gateway.download("/api/v1/budgets/" + enc(id) + "/workbook");
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"budget-" + id.replaceAll("[^A-Za-z0-9-]", "")
+                        + ".xlsx\"")
+                .header("Content-Type", file.contentType()).body(file.bytes());
+    }
+
     /** Imports a filled Excel template: the service reads it into a draft, or names what it could not read. */
     @PostMapping("/import")
     String importExcel(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,

@@ -33,12 +33,17 @@ public class ApiProblem extends RuntimeException {
         return detail != null ? detail : title() != null ? title() : "请求未成功（" + status + "）";
     }
 
-    /** Field errors: field path → messages, in the order the service gave them. */
+    /**
+     * Field errors: field path → messages, in the order the service gave them. A workbook import's errors name a
+     * sheet and a cell instead of a field; they are keyed as the clerk finds them in Excel, {@code 工作表!B7}.
+     */
     public Map<String, List<String>> fieldErrors() {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (problem != null && problem.get("errors") instanceof JsonNode list && list.isArray()) {
             for (JsonNode e : list) {
-                String field = e.path("field").asString("");
+                String field = e.has("sheet") && !e.has("field")
+                        ? e.path("sheet").asString("") + "!" + e.path("cell").asString("")
+                        : e.path("field").asString("");
                 errors.computeIfAbsent(field, k -> new ArrayList<>()).add(e.path("message").asString(""));
             }
         }

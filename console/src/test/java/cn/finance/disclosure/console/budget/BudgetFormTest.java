@@ -32,6 +32,9 @@ class BudgetFormTest {
         form.put("assets.vehiclesTotal", new String[] {"3"});
         form.put("assets.asOf", new String[] {"2023-12"});
         form.put("priorYear.revenue.otherRevenue", new String[] {"1.5"});
+        form.put("priorYear.expenditure[0].fundSource", new String[] {"GENERAL_PUBLIC_BUDGET"});
+        form.put("priorYear.expenditure[0].basic", new String[] {"3676700.00"});
+        form.put("priorYear.expenditure[1].project", new String[] {""});
         form.put("departmentCode", new String[] {"999999"});
         form.put("constructor.prototype", new String[] {"x"});
 
@@ -48,6 +51,8 @@ class BudgetFormTest {
         assertThat(s.get("assets").get("asOf").asString()).isEqualTo("2023-12");
         assertThat(s.get("priorYear").get("revenue").get("otherRevenue").asString()).as("as typed: the API judges")
                 .isEqualTo("1.5");
+        assertThat(s.get("priorYear").get("expenditure")).as("per fund source; the blank row dropped").hasSize(1);
+        assertThat(s.get("priorYear").get("expenditure").get(0).get("basic").asString()).isEqualTo("3676700.00");
         assertThat(s.get("basicExpenditureByEconomicClass").isArray()).isTrue();
         assertThat(s.get("changeExplanations").isObject()).isTrue();
         assertThat(s.has("constructor")).isFalse();
