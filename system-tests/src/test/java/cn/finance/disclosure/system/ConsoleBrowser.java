@@ -94,6 +94,30 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
+    /** The page's heading once it reads {@code expected} (after a form post the old page may still be in place). */
+    String titleOnceItIs(String expected) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = title();
+                if (expected.equals(seen)) {
+                    return seen;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                     | org.openqa.selenium.NoSuchElementException navigating) {
+                // the next page is replacing this one
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return seen;
+    }
+
     void type(String name, String value) {
         WebElement field = driver.findElement(By.name(name));
         if ("select".equals(field.getTagName())) {
@@ -111,7 +135,16 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void click(String id) {
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
+        // a click that posts a form replaces the page: wait for that, so nothing is read off the old one (a click
+        // that stays on the page, e.g. one handled by a script, just lets the short wait run out)
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(2))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        } catch (org.openqa.selenium.TimeoutException staysOnThePage) {
+            // nothing to wait for
+        }
     }
 
     List<WebElement> all(By by) {

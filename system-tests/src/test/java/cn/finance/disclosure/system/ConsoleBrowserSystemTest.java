@@ -279,7 +279,7 @@ class ConsoleBrowserSystemTest {
             clerk.typeId("contactName", "篡改者");
             clerk.script("document.querySelectorAll('#profile-form input[name=_csrf]').forEach(e => e.remove())");
             clerk.click("save-profile");
-            assertThat(clerk.title()).isEqualTo("请求已失效");
+            assertThat(clerk.titleOnceItIs("请求已失效")).isEqualTo("请求已失效");
             clerk.screenshot("missing-csrf-403");
         }
         JsonNode after = api.get("/api/v1/departments/405001/profiles/2024", "fgu-clerk").json();
@@ -295,7 +295,7 @@ class ConsoleBrowserSystemTest {
             // the console's session ends (as after its timeout) while the form is open
             clerk.driver.manage().deleteCookieNamed("CONSOLESESSION");
             clerk.click("save-profile");
-            assertThat(clerk.title()).isEqualTo("请求已失效");
+            assertThat(clerk.titleOnceItIs("请求已失效")).isEqualTo("请求已失效");
             clerk.screenshot("expired-session-form");
             // and with Keycloak's session gone as well, the next page is Keycloak's login page
             clerk.clearAllCookies();
