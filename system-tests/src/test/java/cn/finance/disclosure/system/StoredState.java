@@ -32,6 +32,7 @@ final class StoredState {
                 for (String collection : db.listCollectionNames()) {
                     List<String> documents = new ArrayList<>();
                     for (Document d : db.getCollection(collection).find().sort(new Document("_id", 1))) {
+                        d.remove("relayClaim"); // a relay's lease on the document, held only during its pass
                         documents.add(d.toJson(JSON));
                     }
                     state.put(name + "." + collection, documents);
