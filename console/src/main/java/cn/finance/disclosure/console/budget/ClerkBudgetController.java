@@ -78,8 +78,8 @@ class ClerkBudgetController {
         }
         model.addAttribute("moreCount", more);
         BudgetForm.Room room = room(BudgetForm.Room.NEW, more);
-        // TODO(domain-fidelity): when POST /api/v1/budgets/validation exists, "check" validates the body as a dry run
-        // without storing it; until then the form is stored as a draft and its stored version validated.
+        // "保存并校验" stores the form as a draft and shows the stored version's findings; the dry run that stores
+        // nothing (POST /api/v1/budgets/validation) is what the live check below uses while the clerk types.
         try {
             JsonNode created = gateway.post("/api/v1/budgets", submission).body();
             String id = created.path("id").asString();
@@ -95,8 +95,8 @@ class ClerkBudgetController {
 
     /**
      * Validates what the form holds without storing it (the API's dry run, POST /api/v1/budgets/validation) and
-     * answers the findings as a fragment, which console.js shows while the clerk types. Where the API does not offer
-     * the dry run yet, the fragment says so and the script stops asking; "保存并校验" always works.
+     * answers the findings as a fragment, which console.js shows while the clerk types. If the dry run is unavailable,
+     * the fragment says so and the script stops asking; "保存并校验" always works.
      */
     @PostMapping("/check")
     String liveCheck(Authentication auth, HttpServletRequest request, Model model) {
