@@ -34,6 +34,8 @@ import java.util.UUID;
  */
 final class ConnectionGuard extends ChannelDuplexHandler {
 
+    static final String NAME = "finance.connectionGuard";
+
     private boolean rejecting;
     private boolean http10;
     private boolean closeAfterLastContent;
@@ -45,7 +47,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         NettyServerCustomizer connectionGuard() {
             return server -> server.doOnChannelInit((observer, channel, address) -> {
                 if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                    channel.pipeline().addAfter(NettyPipeline.HttpCodec, "finance.connectionGuard",
+                    channel.pipeline().addAfter(NettyPipeline.HttpCodec, NAME,
                             new ConnectionGuard());
                 }
             });

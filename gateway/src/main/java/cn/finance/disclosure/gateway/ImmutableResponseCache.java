@@ -1,5 +1,8 @@
 package cn.finance.disclosure.gateway;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -19,9 +22,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -32,7 +35,7 @@ import java.util.regex.Pattern;
  * memory once publication-service has answered them with {@code Cache-Control: ... immutable} and an ETag (fetched
  * beside the first read, which itself goes to the service untouched), and answers later reads itself: 200 with the same bytes and headers, or 304 when If-None-Match matches. Only those
  * paths, only GET without a query, only 200 answers that declare themselves immutable; bounded in entries and bytes,
- * least recently used first out. Every gateway node keeps its own copy: nothing to invalidate, since nothing changes.
+ * the oldest stored first out. Every gateway node keeps its own copy: nothing to invalidate, since nothing changes.
  */
 @Component
 class ImmutableResponseCache implements GlobalFilter, Ordered {
@@ -47,7 +50,22 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
             "transfer-encoding", "te", "trailer", "upgrade", "content-length", "date", "set-cookie", "age",
             "x-correlation-id", "retry-after", "x-ratelimit-remaining", "x-ratelimit-limit");
 
-    record Entry(HttpHeaders headers, byte[] body) {
+    /**
+     * One stored answer: the headers and bytes as the service sent them, and the same prepared for
+     * {@link CachedReadFastPath} — the bytes in one read-only direct buffer that every answer shares (never released:
+     * it lives as long as the entry), the headers as Netty writes them.
+     */
+    record Entry(HttpHeaders headers, byte[] body, ByteBuf direct, io.netty.handler.codec.http.HttpHeaders nettyHeaders,
+                 String etag, String cacheControl) {
+
+        static Entry of(HttpHeaders headers, byte[] body) {
+            // a JDK direct buffer, so an evicted entry's memory goes with the garbage collector (no release needed)
+            ByteBuffer memory = ByteBuffer.allocateDirect(body.length).put(body).flip();
+            ByteBuf direct = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(memory).asReadOnly());
+            var netty = new DefaultHttpHeaders();
+            headers.forEach((name, values) -> netty.add(name, values));
+            return new Entry(headers, body, direct, netty, headers.getETag(), headers.getFirst(HttpHeaders.CACHE_CONTROL));
+        }
     }
 
     private final long maxBytes;
@@ -57,7 +75,10 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     private final boolean enabled;
     private long bytes;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    /** Read on every public read of every event loop: lock-free; stores and evictions take {@link #order}'s lock. */
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Paths in the order they were stored: the oldest goes first when a bound is reached. */
+    private final ArrayDeque<String> order = new ArrayDeque<>();
 
     ImmutableResponseCache(@Value("${finance.gateway.immutable-cache.enabled:true}") boolean enabled,
                            @Value("${finance.gateway.immutable-cache.max-size:64MB}") DataSize maxSize,
@@ -80,7 +101,7 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
                 || !CACHEABLE.matcher(path).matches()) {
             return chain.filter(exchange);
         }
-        Entry cached = get(path);
+        Entry cached = lookup(path);
         if (cached != null) {
             return answer(exchange, cached);
         }
@@ -91,7 +112,7 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
             fetcher.get().uri(target).retrieve().toEntity(byte[].class)
                     .doOnNext(entity -> {
                         if (entity.getBody() != null && isImmutable(entity.getStatusCode().value(), entity.getHeaders())) {
-                            put(path, new Entry(kept(entity.getHeaders()), entity.getBody()));
+                            put(path, Entry.of(kept(entity.getHeaders()), entity.getBody()));
                         }
                     })
                     .doFinally(signal -> pending.remove(path))
@@ -150,25 +171,33 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    private synchronized Entry get(String path) {
+    /** The stored answer for a path, or null. */
+    Entry lookup(String path) {
         return entries.get(path);
     }
 
-    private synchronized void put(String path, Entry entry) {
-        if (entry.body().length > maxBytes / 8 || entries.containsKey(path)) {
+    boolean enabled() {
+        return enabled;
+    }
+
+    private void put(String path, Entry entry) {
+        if (entry.body().length > maxBytes / 8) {
             return;
         }
-        entries.put(path, entry);
-        bytes += entry.body().length;
-        var oldest = entries.entrySet().iterator();
-        while ((bytes > maxBytes || entries.size() > maxEntries) && oldest.hasNext()) {
-            Map.Entry<String, Entry> evicted = oldest.next();
-            bytes -= evicted.getValue().body().length;
-            oldest.remove();
+        synchronized (order) {
+            if (entries.putIfAbsent(path, entry) != null) {
+                return;
+            }
+            order.addLast(path);
+            bytes += entry.body().length;
+            while ((bytes > maxBytes || entries.size() > maxEntries) && !order.isEmpty()) {
+                Entry evicted = entries.remove(order.removeFirst());
+                bytes -= evicted.body().length;
+            }
         }
     }
 
-    synchronized int size() {
+    int size() {
         return entries.size();
     }
 }

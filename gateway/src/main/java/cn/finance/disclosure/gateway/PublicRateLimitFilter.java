@@ -92,12 +92,7 @@ class PublicRateLimitFilter implements WebFilter, DisposableBean {
             return shared.isAllowed(SHARED_LIMIT, client)
                     .flatMap(response -> response.isAllowed() ? chain.filter(exchange) : tooMany(exchange));
         }
-        if (buckets.size() > limit.maxTrackedClients()) {
-            long now = System.nanoTime();
-            buckets.values().removeIf(b -> b.isIdle(now, limit));
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(limit.burst()));
-        if (bucket.tryTake(System.nanoTime(), limit)) {
+        if (tryTakeLocally(client)) {
             return chain.filter(exchange);
         }
         return tooMany(exchange);
@@ -107,13 +102,33 @@ class PublicRateLimitFilter implements WebFilter, DisposableBean {
     String client(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        if (limit.trustedProxies().contains(peer)) {
-            String reported = exchange.getRequest().getHeaders().getFirst(CLIENT_HEADER);
-            if (reported != null && REPORTED_ADDRESS.matcher(reported).matches()) {
-                return reported;
-            }
+        return client(peer, exchange.getRequest().getHeaders().getFirst(CLIENT_HEADER));
+    }
+
+    /** The client a request counts against: {@code peer}, or what a trusted load balancer reports in X-Real-IP. */
+    String client(String peer, String reported) {
+        if (limit.trustedProxies().contains(peer) && reported != null && REPORTED_ADDRESS.matcher(reported).matches()) {
+            return reported;
         }
         return peer;
+    }
+
+    boolean enabled() {
+        return limit.enabled();
+    }
+
+    /** Whether the buckets are in Redis (several gateway nodes), so a decision needs a round trip. */
+    boolean shared() {
+        return shared != null;
+    }
+
+    /** Takes a token from the client's bucket in this node's memory; false when the client is over its limit. */
+    boolean tryTakeLocally(String client) {
+        if (buckets.size() > limit.maxTrackedClients()) {
+            long now = System.nanoTime();
+            buckets.values().removeIf(b -> b.isIdle(now, limit));
+        }
+        return buckets.computeIfAbsent(client, c -> new Bucket(limit.burst())).tryTake(System.nanoTime(), limit);
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange) {

@@ -2,7 +2,6 @@ package cn.finance.disclosure.gateway;
 
 import cn.finance.disclosure.testing.Http;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImmutableResponseCacheTest {
 
     static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+    /** Shared by the cache's test classes; it ends with the test JVM. */
     static final HttpServer STUB = stub();
 
     /** Every byte value, as a PDF or workbook has them: a binary body must come back byte for byte. */
@@ -78,11 +78,6 @@ class ImmutableResponseCacheTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("PUBLICATION_SERVICE_URI", () -> "http://127.0.0.1:" + STUB.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.stop(0);
     }
 
     @LocalServerPort
