@@ -80,6 +80,7 @@ public final class Benchmark {
             KeycloakDirectory directory = new KeycloakDirectory(settings.keycloakPort());
             eventLatency(stack, directory);
             district(stack, directory);
+            municipality(stack, directory);
             for (String name : PROCESSES) {
                 report.peakRssMb.put(name, ProcessMemory.of(stack.process(name).pid()).peakRssMb());
             }
@@ -260,16 +261,7 @@ public final class Benchmark {
             long t0 = System.nanoTime();
             int failed = parallel(options.departments(), i -> {
                 String code = String.valueOf(first + i);
-                String clerk = "district-clerk-" + code;
-                workflow.register("bureau-admin", code, "綦江区演示单位" + code, "单位" + code, "重庆市綦江区", "ADMINISTRATIVE");
-                workflow.putProfile(clerk, code, 2024, facts.get("department").get("profile"));
-                String id = workflow.createBudget(clerk, budgetFor(facts, code));
-                workflow.submit(clerk, id);
-                workflow.approve("bureau-reviewer", id);
-                JsonNode draft = workflow.awaitPublication("bureau-publisher", code + "-2024", Duration.ofSeconds(60),
-                        Duration.ofMillis(20), "DRAFT");
-                workflow.confirm("district-head-" + code, code + "-2024", Workflow.draftHash(draft));
-                workflow.release("bureau-publisher", code + "-2024", Workflow.draftHash(draft));
+                release(workflow, facts, code, "綦江区演示单位" + code, "district-clerk-" + code, "district-head-" + code);
             });
             errors.addAndGet(failed);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -279,6 +271,70 @@ public final class Benchmark {
             out.printf("[benchmark] district run %d: %d departments released in %.1f s, %d errors%n", run,
                     options.departments(), seconds, errors.get());
         }
+    }
+
+    /** One department from registration to its released disclosure, as the bureau and the unit's staff do it. */
+    private static void release(Workflow workflow, JsonNode facts, String code, String name, String clerk, String head)
+            throws Exception {
+        workflow.register("bureau-admin", code, name, "单位" + code, "重庆市綦江区", "ADMINISTRATIVE");
+        workflow.putProfile(clerk, code, 2024, facts.get("department").get("profile"));
+        String id = workflow.createBudget(clerk, budgetFor(facts, code));
+        workflow.submit(clerk, id);
+        workflow.approve("bureau-reviewer", id);
+        JsonNode draft = workflow.awaitPublication("bureau-publisher", code + "-2024", Duration.ofSeconds(60),
+                Duration.ofMillis(20), "DRAFT");
+        workflow.confirm(head, code + "-2024", Workflow.draftHash(draft));
+        workflow.release("bureau-publisher", code + "-2024", Workflow.draftHash(draft));
+    }
+
+    // ---- a whole municipality --------------------------------------------------------------------------------
+
+    /**
+     * Thousands of departments through the same workflow on the same stack, after the district: the rate must not
+     * fall as the data grows. Each department's completion time is kept; the run is cut into tenths by completions
+     * (the first tenth is the first N/10 departments released) and each tenth's rate is its N/10 departments over the
+     * time since the previous tenth ended.
+     */
+    private void municipality(LocalStack stack, KeycloakDirectory directory) throws Exception {
+        int count = options.municipality();
+        if (count <= 0) {
+            return;
+        }
+        StackSettings s = stack.settings();
+        Workflow workflow = new Workflow(new StaffClient(s.gatewayUrl(), s.issuer()));
+        JsonNode facts = DemoLoader.seedFacts();
+        int first = 500_000;
+        long u0 = System.nanoTime();
+        parallel(count, i -> {
+            String code = String.valueOf(first + i);
+            directory.ensureUser("city-clerk-" + code, code, "department-clerk");
+            directory.ensureUser("city-head-" + code, code, "department-head");
+        });
+        out.printf("[benchmark] municipality: %d clerks and heads created in %.1f s%n", 2 * count,
+                (System.nanoTime() - u0) / 1e9);
+        long[] done = new long[count];
+        long t0 = System.nanoTime();
+        int failed = parallel(count, i -> {
+            String code = String.valueOf(first + i);
+            release(workflow, facts, code, "重庆市演示单位" + code, "city-clerk-" + code, "city-head-" + code);
+            done[i] = System.nanoTime();
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] finished = java.util.Arrays.stream(done).filter(t -> t > 0).sorted().toArray();
+        List<Double> tenths = new ArrayList<>();
+        int perTenth = Math.max(1, finished.length / 10);
+        long previous = t0;
+        for (int k = 1; k <= 10 && k * perTenth <= finished.length; k++) {
+            long end = finished[k * perTenth - 1];
+            tenths.add(perTenth / ((end - previous) / 1e9) * 60);
+            previous = end;
+        }
+        report.municipalityDepartments = count;
+        report.municipalitySeconds = seconds;
+        report.municipalityErrors = failed;
+        report.municipalityTenths.addAll(tenths);
+        out.printf("[benchmark] municipality: %d departments released in %.1f s, %d errors, per tenth %s "
+                + "departments/min%n", count, seconds, failed, tenths.stream().map(r -> String.format("%.0f", r)).toList());
     }
 
     interface Task {

@@ -28,6 +28,10 @@ final class Report {
     int districtDepartments;
     int districtErrors;
     final Map<String, Double> peakRssMb = new LinkedHashMap<>();
+    int municipalityDepartments;
+    double municipalitySeconds;
+    int municipalityErrors;
+    final List<Double> municipalityTenths = new ArrayList<>();
 
     String markdown(Options options) {
         StringBuilder md = new StringBuilder();
@@ -92,6 +96,24 @@ final class Report {
         md.append("| throughput | ").append(Stats.Spread.of(districtSeconds.stream()
                 .map(s -> districtDepartments / s * 60).toList()).format("%.0f")).append(" departments/min |\n");
         md.append("| errors | ").append(districtErrors).append(" |\n");
+        if (municipalityDepartments > 0) {
+            md.append("\n## A municipality (the same workflow for ").append(municipalityDepartments)
+                    .append(" more departments on the same stack, after the district; ").append(options.workers())
+                    .append(" workers)\n\n");
+            md.append("| figure | value |\n| --- | --- |\n");
+            md.append("| departments | ").append(municipalityDepartments).append(" |\n");
+            md.append("| wall time | ").append(String.format("%.1f", municipalitySeconds)).append(" s |\n");
+            md.append("| throughput | ").append(String.format("%.0f", municipalityDepartments / municipalitySeconds * 60))
+                    .append(" departments/min |\n");
+            md.append("| errors | ").append(municipalityErrors).append(" |\n");
+            md.append("| rate per tenth of the run (departments/min, by completions) | ")
+                    .append(String.join(", ", municipalityTenths.stream().map(r -> String.format("%.0f", r)).toList()))
+                    .append(" |\n");
+            if (municipalityTenths.size() == 10) {
+                md.append("| last tenth / first tenth | ").append(String.format("%.2f",
+                        municipalityTenths.get(9) / municipalityTenths.get(0))).append(" |\n");
+            }
+        }
         md.append("\nPeak RSS of each process at the end (VmHWM):\n\n| process | peak RSS |\n| --- | --- |\n");
         peakRssMb.forEach((name, mb) -> md.append("| ").append(name).append(" | ").append(String.format("%.0f", mb))
                 .append(" MB |\n"));

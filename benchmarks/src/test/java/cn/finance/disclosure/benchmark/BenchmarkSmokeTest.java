@@ -33,9 +33,12 @@ class BenchmarkSmokeTest {
         }));
         assertThat(report.eventLatencySamples).isEqualTo(options.approvals());
         assertThat(report.districtErrors).isZero();
+        assertThat(report.municipalityErrors).isZero();
+        assertThat(report.municipalityTenths).hasSize(10);
         assertThat(report.peakRssMb).hasSize(7);
         String markdown = report.markdown(options);
         Files.writeString(options.report(), markdown);
-        assertThat(markdown).contains("Public read path").contains("Event latency").contains("A whole district");
+        assertThat(markdown).contains("Public read path").contains("Event latency").contains("A whole district")
+                .contains("A municipality").contains("rate per tenth");
     }
 }
