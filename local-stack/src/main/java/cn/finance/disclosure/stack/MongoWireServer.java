@@ -1,6 +1,7 @@
 package cn.finance.disclosure.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
+import cn.finance.disclosure.stack.mongo.IndexedH2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -33,7 +34,8 @@ public final class MongoWireServer implements AutoCloseable {
 
     public static MongoWireServer fileBacked(int port, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        H2Backend backend = new H2Backend(file.toString());
+        // the indexes the services declare are used, so a query's cost does not grow with the collection
+        H2Backend backend = new IndexedH2Backend(file.toString());
         // commit often: a hard kill of this process loses at most the last 100 ms, not the last second
         backend.getMvStore().setAutoCommitDelay(100);
         MongoServer server = new MongoServer(backend);
