@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * Creates every declared index once the beans are ready, before the web server and the listeners start: creating an
- * index that exists is a no-op, so every instance does it at every start. The MongoDB-wire server used here accepts
- * non-unique indexes but answers from a scan; on a real MongoDB each query of the services uses one of these (checked
- * by each service's index test with {@code explain}).
+ * index that exists is a no-op, so every instance does it at every start. The local stack's MongoDB-wire server
+ * uses them too (local-stack's IndexedH2Backend; the plain server in the services' own tests answers from a scan); on
+ * a real MongoDB each query of the services uses one of these (checked by each service's index test with
+ * {@code explain}).
  */
 @Component
 public class Indexes implements SmartInitializingSingleton {
