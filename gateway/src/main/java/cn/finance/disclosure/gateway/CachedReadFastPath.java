@@ -198,6 +198,9 @@ final class CachedReadFastPath extends ChannelDuplexHandler {
         var written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
+        } else if (!ctx.channel().config().isAutoRead()) {
+            // reactor-netty reads the next request only once it has answered one: this one it never saw
+            ctx.read();
         }
     }
 

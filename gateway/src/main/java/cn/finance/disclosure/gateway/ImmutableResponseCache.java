@@ -48,7 +48,9 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
      */
     private static final Set<String> PER_EXCHANGE = Set.of("connection", "keep-alive", "proxy-connection",
             "transfer-encoding", "te", "trailer", "upgrade", "content-length", "date", "set-cookie", "age",
-            "x-correlation-id", "retry-after", "x-ratelimit-remaining", "x-ratelimit-limit");
+            "x-correlation-id", "retry-after", "x-ratelimit-remaining", "x-ratelimit-limit",
+            // the service's software is nobody's business; ranges are not served from the cache
+            "server", "accept-ranges");
 
     /**
      * One stored answer: the headers and bytes as the service sent them, and the same prepared for

@@ -146,6 +146,42 @@ class CachedReadFastPathTest {
         assertThat(fastAnswers()).isEqualTo(before + 1);
     }
 
+    @Test
+    void aKeptAliveConnectionGoesOnAfterReadsAnsweredHere() throws IOException {
+        String cached = "/public/v1/publications/405002/2024/versions/6";
+        filled(cached);
+        double before = fastAnswers();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000); // a connection left waiting for its next read fails here
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 5; i++) {
+                socket.getOutputStream().write(("GET " + (i == 2 ? "/public/v1/publications/405002/2024" : cached)
+                        + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String head = readHead(in);
+                assertThat(head).as("answer %d", i).startsWith("HTTP/1.1 200");
+                Matcher length = Pattern.compile("(?i)content-length: ([0-9]+)").matcher(head);
+                assertThat(length.find()).as("answer %d has a length", i).isTrue();
+                assertThat(in.readNBytes(Integer.parseInt(length.group(1)))).hasSize(Integer.parseInt(length.group(1)));
+            }
+        }
+        assertThat(fastAnswers()).isEqualTo(before + 4);
+    }
+
+    static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before the end of the head: " + head);
+            }
+            head.write(b);
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1 : 0;
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
     /** Reads until the server closes the connection. */
     static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
