@@ -85,7 +85,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final String owner;
     private final Duration claimLease;
-    private final PublishedEvents onTopics;
+    /** Made from the producer's settings when first needed (rarely: only after a pass that did not finish). */
+    private volatile PublishedEvents onTopics;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
@@ -122,14 +123,6 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
                        Duration pollInterval, RetryPolicy retryPolicy, Clock clock, String owner,
                        Duration claimLease) {
-        this(mongo, kafka, collections, pollInterval, retryPolicy, clock, owner, claimLease,
-                PublishedEvents.of(kafka.getProducerFactory()));
-    }
-
-    OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
-                Duration pollInterval, RetryPolicy retryPolicy, Clock clock, String owner, Duration claimLease,
-                PublishedEvents onTopics) {
-        this.onTopics = onTopics;
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
@@ -272,6 +265,13 @@ public class OutboxRelay implements SmartLifecycle {
         return waiting ? sending : null;
     }
 
+    private PublishedEvents onTopics() {
+        if (onTopics == null) {
+            onTopics = PublishedEvents.of(kafka.getProducerFactory());
+        }
+        return onTopics;
+    }
+
     private void pull(String collection, Object id, String eventId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().pull(OUTBOX, new Document("eventId", eventId)), collection);
@@ -288,7 +288,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Date at = doubt.getDate("at");
                 doubt = null;
                 String topic = message.getString("topic");
-                if (topic != null && !topic.isBlank() && onTopics.contains(topic, eventId,
+                if (topic != null && !topic.isBlank() && onTopics().contains(topic, eventId,
                         at == null ? Instant.EPOCH : at.toInstant())) {
                     pull(collection, id, eventId);
                     foundOnTopic.incrementAndGet();
