@@ -226,7 +226,7 @@ public class OutboxRelay implements SmartLifecycle {
      * (expired and taken by another relay).
      */
     private boolean renew(String collection, Object id, String eventId) {
-        // the wall clock, not the relay's: it is compared with the record's timestamp, which the producer takes so
+        // the wall clock, not the relay's: it is compared with the record's timestamp, taken by the producer from it
         Document sending = new Document("eventId", eventId).append("at", new Date(System.currentTimeMillis()));
         Document claim = new Document("owner", owner).append("until", Date.from(clock.instant().plus(claimLease)))
                 .append("sending", sending);
