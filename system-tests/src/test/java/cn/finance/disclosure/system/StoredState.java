@@ -32,7 +32,7 @@ final class StoredState {
                 for (String collection : db.listCollectionNames()) {
                     List<String> documents = new ArrayList<>();
                     for (Document d : db.getCollection(collection).find().sort(new Document("_id", 1))) {
-                        d.remove("relayClaim"); // a relay's lease on the document, held only during its pass
+                        d.remove("relayClaim"); // a relay's lease: held during a pass, left expired by a failed one
                         documents.add(d.toJson(JSON));
                     }
                     state.put(name + "." + collection, documents);

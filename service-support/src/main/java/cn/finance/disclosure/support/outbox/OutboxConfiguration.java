@@ -80,5 +80,9 @@ public class OutboxConfiguration {
         FunctionCounter.builder("finance.outbox.refused", relay, OutboxRelay::refusedAttempts)
                 .description("publish attempts the broker or client refused for the message itself")
                 .register(registry);
+        FunctionCounter.builder("finance.outbox.found-on-topic", relay, OutboxRelay::foundOnTopicCount)
+                .description("messages left in an outbox by an unfinished relay pass that were already on their "
+                        + "topic, removed without publishing them again")
+                .register(registry);
     }
 }

@@ -36,10 +36,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drains the outboxes kept inside aggregate documents to Kafka, at least once: an event leaves the document only
+ * Drains the outboxes kept inside aggregate documents to Kafka, each event once: an event leaves the document only
  * after the broker acknowledged it (acks=all), so a crash between the write and the publish publishes it after the
- * restart, and a crash between the publish and the removal publishes it twice (consumers deduplicate by event id).
- * Woken right after each write; also polls, which is what picks up work left by a crash.
+ * restart; and the claim names the message in flight, so after a crash between the broker's acknowledgement and the
+ * removal the next relay looks that one message up on its topic before publishing it (see below). Consumers still
+ * deduplicate by event id. Woken right after each write; also polls, which is what picks up work left by a crash.
  *
  * <p>Failures are told apart. A broker that cannot be reached (timeouts, no leader, network) stops the pass and the
  * whole relay backs off: nothing is wrong with the messages, so none is ever marked failed for an outage. A message
@@ -55,6 +56,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * then another takes them over. The claim is taken on the freshly read document, so a relay never publishes from a
  * snapshot that another relay already drained. The owner name is stable across restarts of the same node, so a
  * restarted node picks its own claims up at once.
+ *
+ * <p>The renewal before each message also records which message is being sent ({@code relayClaim.sending: {eventId,
+ * at}}), in the same write, so the hot path costs nothing more. A pass that ends normally removes the claim; one
+ * that fails (the broker unreachable, a write refused) lets the claim go but keeps {@code sending}; a crash leaves
+ * the whole claim to expire. So a claim taken over with {@code sending} means the previous pass did not finish, and
+ * since a relay sends one message at a time and pulls each before the next, the only message that may be on the
+ * topic already and still in the outbox is {@code sending.eventId}. Before publishing it, the new holder reads the
+ * topic from a little before {@code at} ({@link PublishedEvents}): found, it is pulled without publishing; not
+ * found, it is published as usual. If the broker cannot be reached for that, it is an outage like any other.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -75,9 +85,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final String owner;
     private final Duration claimLease;
+    /** Made from the producer's settings when first needed (rarely: only after a pass that did not finish). */
+    private volatile PublishedEvents onTopics;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
+    private final AtomicLong foundOnTopic = new AtomicLong();
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread worker;
@@ -149,6 +162,14 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
+     * How many messages left in an outbox by a relay that did not finish its pass were found already on their topic,
+     * and pulled without being published again.
+     */
+    public long foundOnTopicCount() {
+        return foundOnTopic.get();
+    }
+
+    /**
      * One pass over every outbox; returns how many events were published. Public for tests.
      *
      * @throws BrokerUnavailable when the broker could not be reached: the pass stops, no message is blamed
@@ -169,15 +190,22 @@ public class OutboxRelay implements SmartLifecycle {
         if (document == null) {
             return 0; // drained meanwhile, or another relay holds it
         }
+        int published;
         try {
-            return drainClaimed(collection, document);
-        } finally {
-            release(collection, id);
+            published = drainClaimed(collection, document);
+        } catch (RuntimeException e) {
+            letGo(collection, id); // the message in flight may have reached the broker: keep it named
+            throw e;
         }
+        // an Error writes nothing more, as a crash would not: the claim expires with the message it names
+        release(collection, id);
+        return published;
     }
 
     /**
-     * Takes the claim on a document that still has waiting events, if free, expired or already this relay's.
+     * Takes the claim on a document that still has waiting events, if free, expired or already this relay's. Only
+     * the owner and the lease are set: a {@code sending} left by a pass that did not finish stays, for
+     * {@link #drainClaimed} to look at.
      *
      * @return the document as it is now (with its current outbox), or null when it is not this relay's to drain
      */
@@ -186,17 +214,24 @@ public class OutboxRelay implements SmartLifecycle {
         Query free = Query.query(new Criteria().andOperator(
                 Criteria.where("_id").is(id).and(OUTBOX + ".eventId").exists(true),
                 new Criteria().orOperator(Criteria.where(CLAIM).exists(false),
-                        Criteria.where(CLAIM + ".until").lt(now),
+                        Criteria.where(CLAIM + ".until").lte(now),
                         Criteria.where(CLAIM + ".owner").is(owner))));
-        return mongo.findAndModify(free, new Update().set(CLAIM, claimUntil(clock.instant().plus(claimLease))),
+        return mongo.findAndModify(free, new Update().set(CLAIM + ".owner", owner)
+                        .set(CLAIM + ".until", Date.from(clock.instant().plus(claimLease))),
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
     }
 
-    /** Extends this relay's claim; false when it was lost (expired and taken by another relay). */
-    private boolean renew(String collection, Object id) {
+    /**
+     * Extends this relay's claim and names the message about to be sent, in one write; false when the claim was lost
+     * (expired and taken by another relay).
+     */
+    private boolean renew(String collection, Object id, String eventId) {
+        // the wall clock, not the relay's: it is compared with the record's timestamp, taken by the producer from it
+        Document sending = new Document("eventId", eventId).append("at", new Date(System.currentTimeMillis()));
+        Document claim = new Document("owner", owner).append("until", Date.from(clock.instant().plus(claimLease)))
+                .append("sending", sending);
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(CLAIM + ".owner").is(owner)),
-                new Update().set(CLAIM, claimUntil(clock.instant().plus(claimLease))), collection)
-                .getMatchedCount() == 1;
+                new Update().set(CLAIM, claim), collection).getMatchedCount() == 1;
     }
 
     private void release(String collection, Object id) {
@@ -204,20 +239,69 @@ public class OutboxRelay implements SmartLifecycle {
                 new Update().unset(CLAIM), collection);
     }
 
-    private Document claimUntil(Instant until) {
-        return new Document("owner", owner).append("until", Date.from(until));
+    /** Ends this relay's claim at once but keeps the message it names, which may or may not have been published. */
+    private void letGo(String collection, Object id) {
+        try {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(CLAIM + ".owner").is(owner)),
+                    new Update().set(CLAIM + ".until", Date.from(clock.instant())), collection);
+        } catch (RuntimeException e) {
+            log.warn("could not let the relay claim on {} {} go; it expires: {}", collection, id, e.getMessage());
+        }
+    }
+
+    /**
+     * The message a previous pass over this document was sending when it ended without finishing (its claim's
+     * {@code sending}), if that message is still in the outbox; null otherwise (the normal case).
+     */
+    private static Document inDoubt(Document document) {
+        Document claim = document.get(CLAIM, Document.class);
+        Document sending = claim == null ? null : claim.get("sending", Document.class);
+        if (sending == null || sending.getString("eventId") == null) {
+            return null;
+        }
+        String eventId = sending.getString("eventId");
+        boolean waiting = document.getList(OUTBOX, Document.class, List.of()).stream()
+                .anyMatch(m -> eventId.equals(m.getString("eventId")));
+        return waiting ? sending : null;
+    }
+
+    private PublishedEvents onTopics() {
+        if (onTopics == null) {
+            onTopics = PublishedEvents.of(kafka.getProducerFactory());
+        }
+        return onTopics;
+    }
+
+    private void pull(String collection, Object id, String eventId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().pull(OUTBOX, new Document("eventId", eventId)), collection);
+        retries.remove(eventId);
     }
 
     private int drainClaimed(String collection, Document document) {
         Object id = document.get("_id");
+        Document doubt = inDoubt(document);
         int published = 0;
         for (Document message : document.getList(OUTBOX, Document.class, List.of())) {
             String eventId = message.getString("eventId");
+            if (doubt != null && eventId.equals(doubt.getString("eventId"))) {
+                Date at = doubt.getDate("at");
+                doubt = null;
+                String topic = message.getString("topic");
+                if (topic != null && !topic.isBlank() && onTopics().contains(topic, eventId,
+                        at == null ? Instant.EPOCH : at.toInstant())) {
+                    pull(collection, id, eventId);
+                    foundOnTopic.incrementAndGet();
+                    log.info("event {} in {} {} was already on {} (a relay ended after publishing it and before "
+                            + "removing it); removed without publishing it again", eventId, collection, id, topic);
+                    continue;
+                }
+            }
             Retry retry = retries.get(eventId);
             if (retry != null && clock.instant().isBefore(retry.notBefore())) {
                 return published; // its turn has not come; the aggregate's later events wait behind it
             }
-            if (!renew(collection, id)) {
+            if (!renew(collection, id, eventId)) {
                 log.warn("lost the relay claim on {} {}; another relay continues", collection, id);
                 return published;
             }
@@ -237,13 +321,16 @@ public class OutboxRelay implements SmartLifecycle {
                 retries.remove(eventId);
                 continue; // parked: the aggregate's next events may go
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                    new Update().pull(OUTBOX, new Document("eventId", eventId)), collection);
-            retries.remove(eventId);
+            acknowledged(eventId);
+            pull(collection, id, eventId);
             published++;
             relayed.incrementAndGet();
         }
         return published;
+    }
+
+    /** Between the broker's acknowledgement and the removal from the outbox: a seam for tests to die in. */
+    void acknowledged(String eventId) {
     }
 
     private void markFailed(String collection, Object id, Document message, int attempts, String error) {
