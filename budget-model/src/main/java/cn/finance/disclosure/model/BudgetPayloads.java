@@ -1,6 +1,7 @@
 package cn.finance.disclosure.model;
 
 import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.function.Function;
  * The one mapping between a budget's content ({@link BudgetContent}, what services store and read) and the snapshot
  * that {@code budget.approved} events carry ({@link BudgetSubmission}), member by member and written out by hand, so
  * a change on either side is a visible change here (the enums are switched over exhaustively: a new constant on one
- * side does not compile until it is mapped). Null-safe throughout: a missing section stays missing.
+ * side does not compile until it is mapped). Null-safe throughout: a missing section stays missing. The catalog names
+ * that {@code budget.approved.v2} carries beside the budget map to {@link CodeNames} here too.
  */
 public final class BudgetPayloads {
 
@@ -204,6 +206,18 @@ public final class BudgetPayloads {
     static BudgetContent.ChangeExplanations toContent(BudgetSubmission.ChangeExplanations e) {
         return e == null ? null : new BudgetContent.ChangeExplanations(e.revenue(), e.expenditure(),
                 e.basicExpenditure(), e.projectExpenditure(), e.operatingExpenses());
+    }
+
+    // ---- the catalog names budget.approved.v2 carries ----
+
+    public static ClassificationNames toPayload(CodeNames n) {
+        return n == null ? null : new ClassificationNames(n.fiscalYear(), n.functionList(), n.economicList(),
+                n.function(), n.economic());
+    }
+
+    public static CodeNames toContent(ClassificationNames n) {
+        return n == null ? null : new CodeNames(n.fiscalYear(), n.functionList(), n.economicList(), n.function(),
+                n.economic());
     }
 
     /** Maps a list element by element, keeping its order and any null element; a missing list stays missing. */

@@ -3,6 +3,7 @@ package cn.finance.disclosure.model;
 import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.Yuan;
 import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.testing.RandomBudgets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,25 @@ class BudgetPayloadsTest {
         // a member the mapping drops (passes null) or swaps with another of its type fails one of these
         assertThat(BudgetPayloads.toPayload(content)).isEqualTo(full);
         assertThat(EventJson.tree(content)).isEqualTo(EventJson.tree(full));
+    }
+
+    @Test
+    void givenCatalogNames_whenMappedToContentAndBack_thenTheSameNames() {
+        ClassificationNames names = new ClassificationNames(2024, ClassificationNames.OFFICIAL,
+                ClassificationNames.REFERENCE, java.util.Map.of("201", "一般公共服务支出", "2012901", "行政运行"),
+                java.util.Map.of("301", "工资福利支出"));
+
+        CodeNames content = BudgetPayloads.toContent(names);
+
+        assertThat(BudgetPayloads.toPayload(content)).isEqualTo(names);
+        assertThat(EventJson.tree(content)).isEqualTo(EventJson.tree(names));
+        List<String> payloadShape = new ArrayList<>();
+        List<String> contentShape = new ArrayList<>();
+        Arrays.stream(ClassificationNames.class.getRecordComponents())
+                .forEach(c -> payloadShape.add(c.getName() + ": " + c.getGenericType()));
+        Arrays.stream(CodeNames.class.getRecordComponents())
+                .forEach(c -> contentShape.add(c.getName() + ": " + c.getGenericType()));
+        assertThat(contentShape).containsExactlyElementsOf(payloadShape);
     }
 
     @Test
