@@ -1,19 +1,18 @@
 package cn.finance.disclosure.model;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Assets;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ChangeExplanations;
-import cn.finance.disclosure.events.budget.BudgetSubmission.EconomicClassAmount;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ExpenditureLine;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundExpenditure;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
-import cn.finance.disclosure.events.budget.BudgetSubmission.GovernmentProcurement;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PerformanceTarget;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYear;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Project;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Revenue;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ThreePublicExpenses;
+import cn.finance.disclosure.model.BudgetContent.Assets;
+import cn.finance.disclosure.model.BudgetContent.ChangeExplanations;
+import cn.finance.disclosure.model.BudgetContent.EconomicClassAmount;
+import cn.finance.disclosure.model.BudgetContent.ExpenditureLine;
+import cn.finance.disclosure.model.BudgetContent.FundExpenditure;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
+import cn.finance.disclosure.model.BudgetContent.GovernmentProcurement;
+import cn.finance.disclosure.model.BudgetContent.PerformanceTarget;
+import cn.finance.disclosure.model.BudgetContent.PriorYear;
+import cn.finance.disclosure.model.BudgetContent.Project;
+import cn.finance.disclosure.model.BudgetContent.Revenue;
+import cn.finance.disclosure.model.BudgetContent.ThreePublicExpenses;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -141,7 +140,7 @@ public final class BudgetReading {
         }
     }
 
-    public final BudgetSubmission submission;
+    public final BudgetContent submission;
     public final Integer fiscalYear;
     public final Map<RevenueSource, Yuan> revenue;
     public final List<Line> lines;
@@ -157,7 +156,7 @@ public final class BudgetReading {
 
     private final Set<String> missing = new LinkedHashSet<>();
 
-    private BudgetReading(BudgetSubmission s) {
+    private BudgetReading(BudgetContent s) {
         this.submission = s;
         this.fiscalYear = required(s.fiscalYear(), "fiscalYear");
         this.revenue = revenue(s.revenue(), "revenue");
@@ -176,7 +175,7 @@ public final class BudgetReading {
                 : s.changeExplanations();
     }
 
-    public static BudgetReading of(BudgetSubmission submission) {
+    public static BudgetReading of(BudgetContent submission) {
         return new BudgetReading(submission);
     }
 

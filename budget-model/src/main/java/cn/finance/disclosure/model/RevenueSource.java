@@ -1,8 +1,8 @@
 package cn.finance.disclosure.model;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Revenue;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
+import cn.finance.disclosure.model.BudgetContent.Revenue;
 
 import java.util.function.Function;
 

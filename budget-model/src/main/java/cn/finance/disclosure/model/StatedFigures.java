@@ -1,7 +1,7 @@
 package cn.finance.disclosure.model;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

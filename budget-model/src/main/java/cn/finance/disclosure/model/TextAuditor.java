@@ -84,7 +84,7 @@ public final class TextAuditor {
             List<Change> changes = new ArrayList<>(List.of(reading.revenueChange(), reading.expenditureChange(),
                     reading.basicChange(), reading.projectChange(), reading.threePublicChange(),
                     reading.operatingExpensesChange()));
-            for (var fund : cn.finance.disclosure.events.budget.BudgetSubmission.FundSource.values()) {
+            for (var fund : cn.finance.disclosure.model.BudgetContent.FundSource.values()) {
                 reading.expenditureChange(fund).ifPresent(changes::add);
                 reading.basicChange(fund).ifPresent(changes::add);
                 reading.projectChange(fund).ifPresent(changes::add);

@@ -1,7 +1,7 @@
 package cn.finance.disclosure.model;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ThreePublicExpenses;
+import cn.finance.disclosure.model.BudgetContent.ThreePublicExpenses;
 
 import java.util.function.Function;
 

@@ -128,7 +128,7 @@ class WorkbookIntegrationTest extends BudgetServiceTestSupport {
         static JsonNode of(JsonNode tree) {
             return cn.finance.disclosure.events.EventJson.MAPPER.valueToTree(
                     cn.finance.disclosure.events.EventJson.MAPPER.treeToValue(tree,
-                            cn.finance.disclosure.events.budget.BudgetSubmission.class));
+                            cn.finance.disclosure.model.BudgetContent.class));
         }
     }
 }

@@ -86,7 +86,7 @@ final class EventProducer implements AutoCloseable {
         // As budget-service publishes it: v2, with the catalog names of the year (the bundled 2024 list here).
         BudgetApprovedV2 payload = new BudgetApprovedV2("budget-" + code + "-" + revision, code, year, revision,
                 revision == 1 ? null : "budget-" + code + "-" + (revision - 1), submittedBy, approvedBy, approvedAt,
-                submission, cn.finance.disclosure.publication.document.SeedFacts.names());
+                submission, cn.finance.disclosure.model.BudgetPayloads.toPayload(cn.finance.disclosure.publication.document.SeedFacts.names()));
         return send(Topics.BUDGET_EVENTS, BudgetApproved.key(code, year), EventJson.envelope(
                 EventTypes.BUDGET_APPROVED_V2, "budget-service", code + "/" + year, approvedAt, payload));
     }

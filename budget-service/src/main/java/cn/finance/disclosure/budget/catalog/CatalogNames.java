@@ -1,6 +1,6 @@
 package cn.finance.disclosure.budget.catalog;
 
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.events.budget.ClassificationNames;
 
 import java.util.Map;
@@ -17,7 +17,7 @@ public final class CatalogNames {
     private CatalogNames() {
     }
 
-    public static ClassificationNames of(ClassificationCatalog catalog, BudgetSubmission budget) {
+    public static ClassificationNames of(ClassificationCatalog catalog, BudgetContent budget) {
         Map<String, String> function = new TreeMap<>();
         Map<String, String> economic = new TreeMap<>();
         if (budget.expenditureLines() != null) {

@@ -8,7 +8,8 @@ import cn.finance.disclosure.events.budget.BudgetApproved;
 import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.events.budget.BudgetReturned;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.BudgetPayloads;
 import cn.finance.disclosure.events.budget.BudgetSubmitted;
 import cn.finance.disclosure.support.outbox.OutboxAggregate;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
@@ -48,7 +49,7 @@ public class Budget implements OutboxAggregate {
     private int revision;
     private String replacesBudgetId;
     private BudgetStatus status;
-    private BudgetSubmission submission;
+    private BudgetContent submission;
     private List<Acknowledgement> acknowledgements = new ArrayList<>();
     private String returnReason;
     private Instant createdAt;
@@ -75,13 +76,13 @@ public class Budget implements OutboxAggregate {
     }
 
     /** Revision 1 of a department's budget for a year, as a draft. */
-    public static Budget create(BudgetSubmission submission, Actor by, Instant now) {
+    public static Budget create(BudgetContent submission, Actor by, Instant now) {
         Objects.requireNonNull(submission.departmentCode(), "departmentCode");
         Objects.requireNonNull(submission.fiscalYear(), "fiscalYear");
         return draft(submission, 1, null, by, now, HistoryEntry.Step.CREATED, null);
     }
 
-    private static Budget draft(BudgetSubmission submission, int revision, String replaces, Actor by, Instant now,
+    private static Budget draft(BudgetContent submission, int revision, String replaces, Actor by, Instant now,
                                 HistoryEntry.Step step, String note) {
         Budget b = new Budget();
         b.departmentCode = submission.departmentCode();
@@ -110,7 +111,7 @@ public class Budget implements OutboxAggregate {
     }
 
     /** Replaces the content of a draft or a returned budget; a returned one becomes a draft again. */
-    public void edit(BudgetSubmission changed, Actor by, Instant now) {
+    public void edit(BudgetContent changed, Actor by, Instant now) {
         BudgetStatus to = status.after(BudgetAction.EDIT);
         if (!departmentCode.equals(changed.departmentCode())) {
             throw fieldError("departmentCode", "预算的单位编码不能修改，须为 " + departmentCode);
@@ -169,7 +170,7 @@ public class Budget implements OutboxAggregate {
         approvedAt = now;
         record(BudgetAction.APPROVE, to, by, now, null, null);
         publish(EventTypes.BUDGET_APPROVED_V2, now, new BudgetApprovedV2(id, departmentCode, fiscalYear, revision,
-                replacesBudgetId, submittedBy, by, now, submission, names));
+                replacesBudgetId, submittedBy, by, now, BudgetPayloads.toPayload(submission), names));
     }
 
     private void record(BudgetAction action, BudgetStatus to, Actor by, Instant now, String note,
@@ -217,7 +218,7 @@ public class Budget implements OutboxAggregate {
         return status;
     }
 
-    public BudgetSubmission submission() {
+    public BudgetContent submission() {
         return submission;
     }
 

@@ -1,6 +1,6 @@
 package cn.finance.disclosure.budget.submission;
 
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.support.security.StaffUser;
 import cn.finance.disclosure.support.web.ETags;
 import jakarta.validation.Valid;
@@ -46,7 +46,7 @@ class BudgetController {
     @PostMapping
     ResponseEntity<BudgetResponse> create(@Valid @RequestBody BudgetRequest request,
                                           @AuthenticationPrincipal Jwt jwt) {
-        Budget created = service.create(request.toSubmission(), StaffUser.of(jwt));
+        Budget created = service.create(request.toContent(), StaffUser.of(jwt));
         return ResponseEntity.created(URI.create("/api/v1/budgets/" + created.id()))
                 .eTag(ETags.of(created.version())).body(BudgetResponse.of(created));
     }
@@ -73,7 +73,7 @@ class BudgetController {
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody BudgetRequest request,
                                           @AuthenticationPrincipal Jwt jwt) {
-        return answer(service.update(id, request.toSubmission(), ETags.version(ifMatch), ETags.isAny(ifMatch),
+        return answer(service.update(id, request.toContent(), ETags.version(ifMatch), ETags.isAny(ifMatch),
                 StaffUser.of(jwt)));
     }
 
@@ -81,7 +81,7 @@ class BudgetController {
     @PostMapping("/validation")
     ValidationResponse validateBody(@Valid @RequestBody BudgetRequest request,
                                     @AuthenticationPrincipal Jwt jwt) {
-        BudgetSubmission submission = request.toSubmission();
+        BudgetContent submission = request.toContent();
         return ValidationResponse.ofBody(service.validateBody(submission, StaffUser.of(jwt)), submission);
     }
 

@@ -2,9 +2,10 @@ package cn.finance.disclosure.budget.submission;
 
 import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
 import cn.finance.disclosure.support.validation.PlainText;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,9 +18,11 @@ import java.util.List;
 /**
  * The body of {@code POST /api/v1/budgets}, {@code PUT /api/v1/budgets/{id}} and {@code POST /api/v1/budgets/validation}:
  * what a request must satisfy before it is read at all (a 400 naming the field). It is its own type, apart from the
- * {@link BudgetSubmission} that is stored and that {@code budget.approved.v2} carries, so an API change is not an
- * event-contract change; {@link #toSubmission()} is the one mapping between them (the same members, by name). Texts
- * are checked with service-support's {@link PlainText} (no Java-only regular expression in the API description).
+ * {@link BudgetContent} that is stored and from the payload {@code budget.approved.v2} carries, so an API change is
+ * neither a change of stored documents nor an event-contract change; {@link #toContent()} and {@link #of} are the one
+ * mapping between request and content (the same members, by name). Responses show a budget in this same shape
+ * ({@link BudgetResponse#submission()}), so what a client reads it can send back. Texts are checked with
+ * service-support's {@link PlainText} (no Java-only regular expression in the API description).
  */
 public record BudgetRequest(
         @NotNull(message = "单位编码不能为空")
@@ -62,9 +65,14 @@ public record BudgetRequest(
     static final int LONG_TEXT = 2000;
     static final int NAME = 200;
 
-    /** The budget as stored and as events carry it. */
-    public BudgetSubmission toSubmission() {
-        return EventJson.MAPPER.convertValue(this, BudgetSubmission.class);
+    /** The budget as stored and read. */
+    public BudgetContent toContent() {
+        return EventJson.MAPPER.convertValue(this, BudgetContent.class);
+    }
+
+    /** A stored budget in the API's shape (no check: what is stored was accepted, or is a draft being completed). */
+    public static BudgetRequest of(BudgetContent content) {
+        return EventJson.MAPPER.convertValue(content, BudgetRequest.class);
     }
 
 
@@ -161,6 +169,7 @@ public record BudgetRequest(
      * <p>{@code origin} says where the figures came from: the department's previous budget approved in this system,
      * or entered by the clerk. Absent members are left out of the JSON, so one shape does not carry the other's nulls.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PriorYear(
             @Min(value = 1999, message = "上年年度须在1999至2099之间")
             @Max(value = 2099, message = "上年年度须在1999至2099之间") Integer fiscalYear,

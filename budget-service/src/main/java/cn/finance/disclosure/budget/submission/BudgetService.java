@@ -6,7 +6,7 @@ import cn.finance.disclosure.budget.units.UnitKinds;
 import cn.finance.disclosure.events.budget.ClassificationNames;
 import cn.finance.disclosure.budget.validation.BudgetValidator;
 import cn.finance.disclosure.budget.validation.Finding;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.support.security.Roles;
 import cn.finance.disclosure.support.security.StaffUser;
 import cn.finance.disclosure.support.web.DomainException;
@@ -64,7 +64,7 @@ public class BudgetService {
                              Catalogs.Origin economicCatalog) {
     }
 
-    public Budget create(BudgetSubmission submission, StaffUser user) {
+    public Budget create(BudgetContent submission, StaffUser user) {
         if (!user.hasRole(Roles.DEPARTMENT_CLERK)) {
             throw DomainException.forbidden("只有单位经办人可以编制预算");
         }
@@ -90,7 +90,7 @@ public class BudgetService {
      * (whatever the body says: the clerk sees the origin in priorYear.origin); otherwise the clerk's own entry stands,
      * marked as entered.
      */
-    private BudgetSubmission withApprovedPriorYear(BudgetSubmission submission) {
+    private BudgetContent withApprovedPriorYear(BudgetContent submission) {
         if (submission.fiscalYear() == null) {
             return submission;
         }
@@ -103,18 +103,18 @@ public class BudgetService {
         }
         var prior = submission.priorYear();
         if (prior != null && (prior.origin() == null
-                || BudgetSubmission.PriorYearOrigin.APPROVED_BUDGET.equals(prior.origin().source()))) {
+                || BudgetContent.PriorYearOrigin.APPROVED_BUDGET.equals(prior.origin().source()))) {
             // No approved budget backs it: whatever the body claims, these figures were entered.
-            return submission.withPriorYear(new BudgetSubmission.PriorYear(prior.fiscalYear(), prior.revenue(),
+            return submission.withPriorYear(new BudgetContent.PriorYear(prior.fiscalYear(), prior.revenue(),
                     prior.expenditure(), prior.expenditureTotal(), prior.basicExpenditure(), prior.projectExpenditure(),
                     prior.generalPublicBudgetAppropriationExpenditure(), prior.governmentFundExpenditure(),
                     prior.threePublicExpenses(), prior.operatingExpenses(),
-                    new BudgetSubmission.PriorYearOrigin(BudgetSubmission.PriorYearOrigin.ENTERED, null, null)));
+                    new BudgetContent.PriorYearOrigin(BudgetContent.PriorYearOrigin.ENTERED, null, null)));
         }
         return submission;
     }
 
-    private static DomainException exists(String id, BudgetSubmission submission) {
+    private static DomainException exists(String id, BudgetContent submission) {
         return new DomainException(HttpStatus.CONFLICT, "budget-exists", "预算已存在",
                 "单位 " + submission.departmentCode() + " 的 " + submission.fiscalYear() + " 年度预算已存在（" + id
                         + "），每个单位每个年度只有一份预算；请修改现有预算，已批准的请发起修订",
@@ -152,7 +152,7 @@ public class BudgetService {
     }
 
     /** @param expectedVersion from If-Match: required, an edit must say which version it changes */
-    public Budget update(String id, BudgetSubmission submission, Long expectedVersion, boolean ifMatchAny,
+    public Budget update(String id, BudgetContent submission, Long expectedVersion, boolean ifMatchAny,
                          StaffUser user) {
         Budget budget = writable(id, user, "修改");
         if (expectedVersion == null && !ifMatchAny) {
@@ -169,7 +169,7 @@ public class BudgetService {
     }
 
     /** The findings of a budget body, stored nowhere: the clerk checks a draft before (or instead of) saving it. */
-    public Validation validateBody(BudgetSubmission submission, StaffUser user) {
+    public Validation validateBody(BudgetContent submission, StaffUser user) {
         if (!user.hasRole(Roles.DEPARTMENT_CLERK) || !user.belongsTo(submission.departmentCode())) {
             throw DomainException.forbidden("只有本单位经办人可以校验本单位的预算");
         }

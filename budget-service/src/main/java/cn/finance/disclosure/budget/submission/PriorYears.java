@@ -1,10 +1,10 @@
 package cn.finance.disclosure.budget.submission;
 
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundExpenditure;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYear;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYearOrigin;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.BudgetContent.FundExpenditure;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
+import cn.finance.disclosure.model.BudgetContent.PriorYear;
+import cn.finance.disclosure.model.BudgetContent.PriorYearOrigin;
 import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.ThreePublicItem;
 
@@ -32,7 +32,7 @@ final class PriorYears {
         }
         var s = approved.submission();
         return new PriorYear(approved.fiscalYear(), s.revenue(), expenditure, null, null, null, null, null,
-                new BudgetSubmission.ThreePublicExpenses(r.threePublic.get(ThreePublicItem.OUTBOUND_TRAVEL),
+                new BudgetContent.ThreePublicExpenses(r.threePublic.get(ThreePublicItem.OUTBOUND_TRAVEL),
                         r.threePublic.get(ThreePublicItem.OFFICIAL_RECEPTION),
                         r.threePublic.get(ThreePublicItem.VEHICLE_PURCHASE),
                         r.threePublic.get(ThreePublicItem.VEHICLE_OPERATION)),

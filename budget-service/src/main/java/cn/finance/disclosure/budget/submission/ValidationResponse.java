@@ -1,6 +1,6 @@
 package cn.finance.disclosure.budget.submission;
 
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 
 import cn.finance.disclosure.budget.validation.Finding;
 import cn.finance.disclosure.budget.validation.Severity;
@@ -32,7 +32,7 @@ public record ValidationResponse(String budgetId, long version, String departmen
     }
 
     /** The findings of a body validated without storing it: no id, version or status. */
-    static ValidationResponse ofBody(BudgetService.Validation v, BudgetSubmission body) {
+    static ValidationResponse ofBody(BudgetService.Validation v, BudgetContent body) {
         List<Finding> f = v.findings();
         Counts counts = new Counts(count(f, Severity.ERROR), count(f, Severity.WARNING), count(f, Severity.INFO));
         return new ValidationResponse(null, 0, body.departmentCode(), body.fiscalYear() == null ? 0 : body.fiscalYear(),

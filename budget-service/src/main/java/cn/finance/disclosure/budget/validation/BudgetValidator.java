@@ -5,7 +5,7 @@ import cn.finance.disclosure.events.department.UnitKind;
 import cn.finance.disclosure.model.BudgetReading;
 
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +28,7 @@ public final class BudgetValidator {
      * @param catalog the classification catalog of the submission's fiscal year
      * @throws IllegalArgumentException when the catalog is of another year than the submission
      */
-    public List<Finding> validate(BudgetSubmission submission, ClassificationCatalog catalog) {
+    public List<Finding> validate(BudgetContent submission, ClassificationCatalog catalog) {
         return validate(submission, catalog, null);
     }
 
@@ -36,7 +36,7 @@ public final class BudgetValidator {
      * @param kind the department's kind as registered, or null when unknown (validated as an administrative unit's);
      *             V08 (机关运行经费 against basic 302) applies only to kinds that have 机关运行经费
      */
-    public List<Finding> validate(BudgetSubmission submission, ClassificationCatalog catalog, UnitKind kind) {
+    public List<Finding> validate(BudgetContent submission, ClassificationCatalog catalog, UnitKind kind) {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(catalog, "catalog");
         if (submission.fiscalYear() != null && submission.fiscalYear() != catalog.fiscalYear()) {

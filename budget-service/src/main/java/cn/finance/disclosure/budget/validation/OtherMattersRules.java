@@ -4,7 +4,7 @@ import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.ThreePublicItem;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Assets;
+import cn.finance.disclosure.model.BudgetContent.Assets;
 
 import static cn.finance.disclosure.budget.validation.RuleIds.*;
 

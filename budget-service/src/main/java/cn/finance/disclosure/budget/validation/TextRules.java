@@ -4,9 +4,9 @@ import cn.finance.disclosure.model.ClerkText;
 
 import cn.finance.disclosure.model.BudgetReading;
 
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ChangeExplanations;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PerformanceTarget;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.BudgetContent.ChangeExplanations;
+import cn.finance.disclosure.model.BudgetContent.PerformanceTarget;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -125,7 +125,7 @@ final class TextRules {
     }
 
     private static void useTexts(BudgetReading facts, Findings findings) {
-        BudgetSubmission s = facts.submission;
+        BudgetContent s = facts.submission;
         if (facts.complete("expenditureLines") && facts.basicTotal().signum() > 0 && blank(s.basicExpenditureUse())) {
             findings.error(BASIC_USE_MISSING, "basicExpenditureUse", "基本支出" + Wan.of(facts.basicTotal())
                     + "，但没有填写基本支出的主要用途，公开文本需要这段说明。请补充。", Figures.of().yuan("basic", facts.basicTotal()));
@@ -144,7 +144,7 @@ final class TextRules {
     }
 
     private static void placeholders(BudgetReading facts, Findings findings) {
-        BudgetSubmission s = facts.submission;
+        BudgetContent s = facts.submission;
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("basicExpenditureUse", s.basicExpenditureUse());
         texts.put("projectExpenditureUse", s.projectExpenditureUse());

@@ -4,7 +4,7 @@ import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.ThreePublicItem;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
 
 import java.util.List;
 import java.util.Map;

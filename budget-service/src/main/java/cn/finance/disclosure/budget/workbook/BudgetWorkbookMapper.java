@@ -2,20 +2,20 @@ package cn.finance.disclosure.budget.workbook;
 
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Assets;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ChangeExplanations;
-import cn.finance.disclosure.events.budget.BudgetSubmission.EconomicClassAmount;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ExpenditureLine;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundExpenditure;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
-import cn.finance.disclosure.events.budget.BudgetSubmission.GovernmentProcurement;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PerformanceTarget;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYear;
-import cn.finance.disclosure.events.budget.BudgetSubmission.PriorYearOrigin;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Project;
-import cn.finance.disclosure.events.budget.BudgetSubmission.Revenue;
-import cn.finance.disclosure.events.budget.BudgetSubmission.ThreePublicExpenses;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.BudgetContent.Assets;
+import cn.finance.disclosure.model.BudgetContent.ChangeExplanations;
+import cn.finance.disclosure.model.BudgetContent.EconomicClassAmount;
+import cn.finance.disclosure.model.BudgetContent.ExpenditureLine;
+import cn.finance.disclosure.model.BudgetContent.FundExpenditure;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
+import cn.finance.disclosure.model.BudgetContent.GovernmentProcurement;
+import cn.finance.disclosure.model.BudgetContent.PerformanceTarget;
+import cn.finance.disclosure.model.BudgetContent.PriorYear;
+import cn.finance.disclosure.model.BudgetContent.PriorYearOrigin;
+import cn.finance.disclosure.model.BudgetContent.Project;
+import cn.finance.disclosure.model.BudgetContent.Revenue;
+import cn.finance.disclosure.model.BudgetContent.ThreePublicExpenses;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -40,7 +40,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The one place that knows both the budget workbook and the budget body ({@link BudgetSubmission}): which sheet, row
+ * The one place that knows both the budget workbook and the budget body ({@link BudgetContent}): which sheet, row
  * and column holds which field, in both directions. {@link #write} fills the template (or exports a budget);
  * {@link #read} turns an uploaded workbook back into a body, naming the cell of every problem, and remembers which
  * cell each field came from so that the body's own validation can point at cells too. When the body changes, this
@@ -112,7 +112,7 @@ public final class BudgetWorkbookMapper {
     }
 
     /** A read body and the cell each of its fields came from. */
-    public record Read(BudgetSubmission submission, Map<String, Origin> origins) {
+    public record Read(BudgetContent submission, Map<String, Origin> origins) {
     }
 
     // ---------------------------------------------------------------- write
@@ -121,10 +121,10 @@ public final class BudgetWorkbookMapper {
      * The workbook for {@code fiscalYear}: empty (the template) when {@code budget} is null, else filled with it.
      * {@code catalog} may be null (a year without catalog): then the code columns have no drop-down lists.
      */
-    public XSSFWorkbook write(BudgetSubmission budget, int fiscalYear, ClassificationCatalog catalog) {
+    public XSSFWorkbook write(BudgetContent budget, int fiscalYear, ClassificationCatalog catalog) {
         XSSFWorkbook wb = new XSSFWorkbook();
         Styles styles = new Styles(wb);
-        BudgetSubmission b = budget;
+        BudgetContent b = budget;
         int codesFunction = 0;
         int codesEconomic = 0;
 
@@ -649,7 +649,7 @@ public final class BudgetWorkbookMapper {
                 in.text(NOTES, "项目支出变动原因", "changeExplanations.projectExpenditure"),
                 in.text(NOTES, "机关运行经费变动原因", "changeExplanations.operatingExpenses"));
 
-        BudgetSubmission submission = new BudgetSubmission(departmentCode, fiscalYear, revenue, lines, economic,
+        BudgetContent submission = new BudgetContent(departmentCode, fiscalYear, revenue, lines, economic,
                 basicUse, projects, projectUse, three, operating, operatingUse, procurement, managed, assets, prior,
                 why);
         return new Read(submission, Map.copyOf(origins));

@@ -4,7 +4,8 @@ import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.budget.catalogs.Catalogs;
 import cn.finance.disclosure.budget.submission.Budget;
 import cn.finance.disclosure.budget.submission.BudgetService;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.budget.submission.BudgetRequest;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.support.security.StaffUser;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -52,7 +53,7 @@ public class WorkbookService {
     }
 
     /** The body a workbook holds, checked like a JSON request body; a 4xx problem naming cells otherwise. */
-    BudgetSubmission read(byte[] body) {
+    BudgetContent read(byte[] body) {
         WorkbookProblems problems = new WorkbookProblems();
         BudgetWorkbookMapper.Read read;
         try (XSSFWorkbook wb = WorkbookFile.open(body)) {
@@ -63,11 +64,12 @@ public class WorkbookService {
         if (!problems.isEmpty()) {
             throw problems.toException();
         }
-        Set<ConstraintViolation<BudgetSubmission>> violations = validator.validate(read.submission());
+        // the constraints a JSON body must meet are the request's: checked on the workbook's budget in that shape
+        Set<ConstraintViolation<BudgetRequest>> violations = validator.validate(BudgetRequest.of(read.submission()));
         if (!violations.isEmpty()) {
-            List<ConstraintViolation<BudgetSubmission>> sorted = violations.stream()
+            List<ConstraintViolation<BudgetRequest>> sorted = violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
-            for (ConstraintViolation<BudgetSubmission> v : sorted) {
+            for (ConstraintViolation<BudgetRequest> v : sorted) {
                 BudgetWorkbookMapper.Origin origin = origin(read.origins(), v.getPropertyPath().toString());
                 problems.add(origin.sheet(), origin.cell(), v.getMessage());
             }

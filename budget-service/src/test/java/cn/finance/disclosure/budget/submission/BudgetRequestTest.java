@@ -1,7 +1,8 @@
 package cn.finance.disclosure.budget.submission;
 
+import cn.finance.disclosure.model.BudgetPayloads;
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.testing.RandomBudgets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ class BudgetRequestTest {
         }
         BudgetRequest request = EventJson.MAPPER.treeToValue(seed, BudgetRequest.class);
 
-        BudgetSubmission submission = request.toSubmission();
+        BudgetContent submission = request.toContent();
 
         assertThat(EventJson.MAPPER.readTree(EventJson.write(submission))).isEqualTo(seed);
     }
@@ -32,18 +33,18 @@ class BudgetRequestTest {
     @Test
     void givenManyRandomBudgets_whenWrittenAsRequestsAndMapped_thenTheSameBudgets() {
         for (long seed = 0; seed < 100; seed++) {
-            BudgetSubmission budget = RandomBudgets.budget(seed);
+            BudgetContent budget = BudgetPayloads.toContent(RandomBudgets.budget(seed));
             BudgetRequest request = EventJson.MAPPER.convertValue(budget, BudgetRequest.class);
 
-            assertThat(request.toSubmission()).as("seed %d", seed).isEqualTo(budget);
+            assertThat(request.toContent()).as("seed %d", seed).isEqualTo(budget);
         }
     }
 
     @Test
     void theRequestHasTheSameMembersAsThePayload() {
-        assertThat(names(BudgetRequest.class)).isEqualTo(names(BudgetSubmission.class));
-        assertThat(names(BudgetRequest.PriorYear.class)).isEqualTo(names(BudgetSubmission.PriorYear.class));
-        assertThat(names(BudgetRequest.ExpenditureLine.class)).isEqualTo(names(BudgetSubmission.ExpenditureLine.class));
+        assertThat(names(BudgetRequest.class)).isEqualTo(names(BudgetContent.class));
+        assertThat(names(BudgetRequest.PriorYear.class)).isEqualTo(names(BudgetContent.PriorYear.class));
+        assertThat(names(BudgetRequest.ExpenditureLine.class)).isEqualTo(names(BudgetContent.ExpenditureLine.class));
     }
 
     private static List<String> names(Class<?> record) {

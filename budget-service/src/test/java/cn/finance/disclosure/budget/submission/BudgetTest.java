@@ -1,5 +1,6 @@
 package cn.finance.disclosure.budget.submission;
 
+import cn.finance.disclosure.model.BudgetPayloads;
 import cn.finance.disclosure.events.Actor;
 import cn.finance.disclosure.events.EventEnvelope;
 import cn.finance.disclosure.events.EventJson;
@@ -7,7 +8,7 @@ import cn.finance.disclosure.events.EventTypes;
 import cn.finance.disclosure.events.Topics;
 import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.budget.BudgetReturned;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.events.budget.BudgetSubmitted;
 import cn.finance.disclosure.support.outbox.OutboxMessage;
 import cn.finance.disclosure.support.web.DomainException;
@@ -77,7 +78,7 @@ class BudgetTest {
     @Test
     void editingADraftReplacesItsContentAndRecordsWhoAndWhen() {
         Budget b = draft();
-        BudgetSubmission changed = TestBudgets.edited(t -> t.put("basicExpenditureUse", "保障机构正常运转"));
+        BudgetContent changed = TestBudgets.edited(t -> t.put("basicExpenditureUse", "保障机构正常运转"));
 
         b.edit(changed, OTHER_CLERK, T1);
 
@@ -232,7 +233,7 @@ class BudgetTest {
         assertThat(envelope.type()).isEqualTo(EventTypes.BUDGET_APPROVED_V2);
         BudgetApprovedV2 payload = EventJson.payload(envelope, BudgetApprovedV2.class);
         assertThat(payload).isEqualTo(new BudgetApprovedV2("405001-2024-r1", "405001", 2024, 1, null, CLERK, REVIEWER,
-                T2, seed(), cn.finance.disclosure.events.budget.ClassificationNames.none(2024)));
+                T2, BudgetPayloads.toPayload(seed()), cn.finance.disclosure.events.budget.ClassificationNames.none(2024)));
         assertThat(envelope.data().get("submission")).isEqualTo(TestBudgets.seedJson());
     }
 

@@ -2,7 +2,7 @@ package cn.finance.disclosure.budget.submission;
 
 import cn.finance.disclosure.events.Actor;
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,14 +28,14 @@ final class TestBudgets {
         return SEED.deepCopy();
     }
 
-    static BudgetSubmission seed() {
+    static BudgetContent seed() {
         return edited(tree -> { });
     }
 
-    static BudgetSubmission edited(Consumer<ObjectNode> edit) {
+    static BudgetContent edited(Consumer<ObjectNode> edit) {
         ObjectNode tree = (ObjectNode) SEED.deepCopy();
         edit.accept(tree);
-        return EventJson.MAPPER.treeToValue(tree, BudgetSubmission.class);
+        return EventJson.MAPPER.treeToValue(tree, BudgetContent.class);
     }
 
     private static JsonNode load() {

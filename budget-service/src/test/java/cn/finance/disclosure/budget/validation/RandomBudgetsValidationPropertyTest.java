@@ -1,6 +1,7 @@
 package cn.finance.disclosure.budget.validation;
 
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetPayloads;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.testing.RandomBudgets;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class RandomBudgetsValidationPropertyTest {
     void givenManyRandomValidBudgets_thenTheValidatorAcceptsEachWithoutAnError() {
         BudgetValidator validator = new BudgetValidator();
         for (long seed = 0; seed < BUDGETS; seed++) {
-            BudgetSubmission budget = RandomBudgets.budget(seed);
+            BudgetContent budget = BudgetPayloads.toContent(RandomBudgets.budget(seed));
             List<Finding> errors = validator.validate(budget, CATALOG_2024).stream()
                     .filter(f -> f.severity() == Severity.ERROR).toList();
 

@@ -3,7 +3,7 @@ package cn.finance.disclosure.budget.validation;
 import cn.finance.disclosure.budget.catalog.BundledCatalogs;
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,17 +29,17 @@ final class SeedBudgets {
     private SeedBudgets() {
     }
 
-    static BudgetSubmission seed() {
+    static BudgetContent seed() {
         return edited(tree -> { });
     }
 
-    static BudgetSubmission edited(Consumer<ObjectNode> edit) {
+    static BudgetContent edited(Consumer<ObjectNode> edit) {
         ObjectNode tree = (ObjectNode) SEED.deepCopy();
         edit.accept(tree);
-        return EventJson.MAPPER.treeToValue(tree, BudgetSubmission.class);
+        return EventJson.MAPPER.treeToValue(tree, BudgetContent.class);
     }
 
-    static List<Finding> validate(BudgetSubmission submission) {
+    static List<Finding> validate(BudgetContent submission) {
         return new BudgetValidator().validate(submission, CATALOG_2024);
     }
 

@@ -20,7 +20,7 @@ class TextRulesTest {
 
     @Test
     void emptySubmissionGivesOnlyMissingFieldErrorsAndNeverFails() {
-        var empty = new cn.finance.disclosure.events.budget.BudgetSubmission(null, null, null, null, null, null, null,
+        var empty = new cn.finance.disclosure.model.BudgetContent(null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null);
 
         List<Finding> findings = validate(empty);

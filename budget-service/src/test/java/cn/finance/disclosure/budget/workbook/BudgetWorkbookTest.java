@@ -3,7 +3,7 @@ package cn.finance.disclosure.budget.workbook;
 import cn.finance.disclosure.budget.catalog.BundledCatalogs;
 import cn.finance.disclosure.budget.catalog.ClassificationCatalog;
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
 import cn.finance.disclosure.support.web.DomainException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -43,14 +43,14 @@ class BudgetWorkbookTest {
 
     static final ClassificationCatalog CATALOG = new BundledCatalogs().find(2024).orElseThrow();
     static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-    static final BudgetSubmission SEED = seed();
+    static final BudgetContent SEED = seed();
 
     private final BudgetWorkbookMapper mapper = new BudgetWorkbookMapper();
     private final WorkbookService service = new WorkbookService(null, null, VALIDATOR);
 
-    static BudgetSubmission seed() {
+    static BudgetContent seed() {
         try (InputStream in = BudgetWorkbookTest.class.getResourceAsStream("/seed/qijiang-fgu-2024.facts.json")) {
-            return EventJson.MAPPER.treeToValue(EventJson.MAPPER.readTree(in).get("budget"), BudgetSubmission.class);
+            return EventJson.MAPPER.treeToValue(EventJson.MAPPER.readTree(in).get("budget"), BudgetContent.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,23 +116,23 @@ class BudgetWorkbookTest {
 
     @Test
     void givenAnyBudget_whenExportedTwiceThroughImport_thenNothingDrifts() {
-        BudgetSubmission once = service.read(exported());
+        BudgetContent once = service.read(exported());
         assertThat(service.read(bytes(mapper.write(once, 2024, CATALOG)))).isEqualTo(SEED);
     }
 
     @Test
     void givenAPriorYearFromAnApprovedBudget_whenExportedAndImported_thenItsOriginComesBackAndTheSheetIsReadOnly()
             throws IOException {
-        BudgetSubmission.PriorYear p = SEED.priorYear();
-        BudgetSubmission approved = SEED.withPriorYear(new BudgetSubmission.PriorYear(p.fiscalYear(), p.revenue(),
-                List.of(new BudgetSubmission.FundExpenditure(BudgetSubmission.FundSource.GENERAL_PUBLIC_BUDGET,
+        BudgetContent.PriorYear p = SEED.priorYear();
+        BudgetContent approved = SEED.withPriorYear(new BudgetContent.PriorYear(p.fiscalYear(), p.revenue(),
+                List.of(new BudgetContent.FundExpenditure(BudgetContent.FundSource.GENERAL_PUBLIC_BUDGET,
                                 cn.finance.disclosure.events.Yuan.of("3000000.00"),
                                 cn.finance.disclosure.events.Yuan.of("100000.50")),
-                        new BudgetSubmission.FundExpenditure(BudgetSubmission.FundSource.BUSINESS_REVENUE,
+                        new BudgetContent.FundExpenditure(BudgetContent.FundSource.BUSINESS_REVENUE,
                                 cn.finance.disclosure.events.Yuan.of("20000.00"),
                                 cn.finance.disclosure.events.Yuan.ZERO)),
                 null, null, null, null, null, p.threePublicExpenses(), p.operatingExpenses(),
-                new BudgetSubmission.PriorYearOrigin(BudgetSubmission.PriorYearOrigin.APPROVED_BUDGET,
+                new BudgetContent.PriorYearOrigin(BudgetContent.PriorYearOrigin.APPROVED_BUDGET,
                         "405001-2023-1", 2)));
         byte[] bytes = bytes(mapper.write(approved, 2024, CATALOG));
         assertThat(service.read(bytes)).isEqualTo(approved);
@@ -149,12 +149,12 @@ class BudgetWorkbookTest {
     void givenAClerkEnteredPriorYear_thenTheSheetIsEditableAndTheImportSaysEntered() throws IOException {
         byte[] bytes = edited(set("上年数", "B36", "").andThen(set("上年数", "A16", "事业收入"))
                 .andThen(set("上年数", "B16", 500d)));
-        BudgetSubmission read = service.read(bytes);
-        assertThat(read.priorYear().origin()).isEqualTo(new BudgetSubmission.PriorYearOrigin(
-                BudgetSubmission.PriorYearOrigin.ENTERED, null, null));
+        BudgetContent read = service.read(bytes);
+        assertThat(read.priorYear().origin()).isEqualTo(new BudgetContent.PriorYearOrigin(
+                BudgetContent.PriorYearOrigin.ENTERED, null, null));
         assertThat(read.priorYear().expenditure()).hasSize(2);
         assertThat(read.priorYear().expenditure().get(1).fundSource())
-                .isEqualTo(BudgetSubmission.FundSource.BUSINESS_REVENUE);
+                .isEqualTo(BudgetContent.FundSource.BUSINESS_REVENUE);
         assertThat(read.priorYear().expenditure().get(1).project()).isNull();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(exported()))) {
             assertThat(wb.getSheet("上年数").getProtect()).isFalse();

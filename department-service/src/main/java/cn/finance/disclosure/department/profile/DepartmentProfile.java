@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A department's profile for one fiscal year. Every change records a {@code department.profile-updated.v1} event
@@ -28,7 +29,7 @@ public class DepartmentProfile implements OutboxAggregate {
     private String id;
     private String departmentCode;
     private int fiscalYear;
-    private ProfileSnapshot snapshot;
+    private ProfileContent snapshot;
     private Instant updatedAt;
     private Actor updatedBy;
     @Version
@@ -53,13 +54,13 @@ public class DepartmentProfile implements OutboxAggregate {
     }
 
     /** Replaces the profile and records the event carrying the new snapshot and the version it will have. */
-    void replace(ProfileSnapshot snapshot, String departmentName, Actor by, Instant now) {
+    void replace(ProfileContent snapshot, String departmentName, Actor by, Instant now) {
         this.snapshot = snapshot;
         this.updatedAt = now;
         this.updatedBy = by;
         long nextVersion = version == null ? 0 : version + 1;
         DepartmentProfileUpdated payload = new DepartmentProfileUpdated(departmentCode, departmentName, fiscalYear,
-                nextVersion, snapshot, now);
+                nextVersion, payload(snapshot), now);
         OutboxMessage message = OutboxMessage.of(Topics.DEPARTMENT_EVENTS, departmentCode,
                 EventJson.envelope(EventTypes.DEPARTMENT_PROFILE_UPDATED, "department-service",
                         departmentCode + "/" + fiscalYear, now, payload));
@@ -90,8 +91,18 @@ public class DepartmentProfile implements OutboxAggregate {
         return fiscalYear;
     }
 
-    public ProfileSnapshot snapshot() {
+    public ProfileContent snapshot() {
         return snapshot;
+    }
+
+    /** The one mapping from the stored profile to the event's snapshot, member for member. */
+    static ProfileSnapshot payload(ProfileContent c) {
+        return new ProfileSnapshot(c.fiscalYear(), c.functions() == null ? null : new ArrayList<>(c.functions()),
+                c.divisions() == null ? null : c.divisions().stream()
+                        .map(d -> d == null ? null : new ProfileSnapshot.Division(d.name(), d.responsibilities()))
+                        .collect(Collectors.toList()),
+                c.disclosureContact() == null ? null : new ProfileSnapshot.DisclosureContact(
+                        c.disclosureContact().name(), c.disclosureContact().phone()));
     }
 
     public Instant updatedAt() {

@@ -1,6 +1,5 @@
 package cn.finance.disclosure.department.profile;
 
-import cn.finance.disclosure.events.department.ProfileSnapshot;
 import cn.finance.disclosure.support.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,9 +40,9 @@ public record ProfileRequest(
                     message = "联系电话须为11位手机号或带区号的固定电话，例如 17783265987 或 023-48612345") String phone) {
     }
 
-    ProfileSnapshot toSnapshot(int fiscalYear) {
-        return new ProfileSnapshot(fiscalYear, List.copyOf(functions),
-                divisions.stream().map(d -> new ProfileSnapshot.Division(d.name(), d.responsibilities())).toList(),
-                new ProfileSnapshot.DisclosureContact(disclosureContact.name(), disclosureContact.phone()));
+    ProfileContent toSnapshot(int fiscalYear) {
+        return new ProfileContent(fiscalYear, List.copyOf(functions),
+                divisions.stream().map(d -> new ProfileContent.Division(d.name(), d.responsibilities())).toList(),
+                new ProfileContent.DisclosureContact(disclosureContact.name(), disclosureContact.phone()));
     }
 }

@@ -2,7 +2,6 @@ package cn.finance.disclosure.department.profile;
 
 import cn.finance.disclosure.department.registry.Department;
 import cn.finance.disclosure.department.registry.DepartmentRegistry;
-import cn.finance.disclosure.events.department.ProfileSnapshot;
 import cn.finance.disclosure.support.outbox.AggregateStore;
 import cn.finance.disclosure.support.security.Roles;
 import cn.finance.disclosure.support.security.StaffUser;
@@ -86,9 +85,7 @@ public class ProfileService {
         DepartmentProfile previous = profiles.findById(DepartmentProfile.idOf(code, fiscalYear - 1))
                 .orElseThrow(() -> DomainException.notFound("单位 " + code + " 没有 " + (fiscalYear - 1) + " 年度基本情况可复制"));
         DepartmentProfile copy = DepartmentProfile.create(code, fiscalYear);
-        ProfileSnapshot last = previous.snapshot();
-        copy.replace(new ProfileSnapshot(fiscalYear, last.functions(),
-                last.divisions(), last.disclosureContact()), department.name(), user.actor(), clock.instant());
+        copy.replace(previous.snapshot().forYear(fiscalYear), department.name(), user.actor(), clock.instant());
         return store.insert(copy);
     }
 

@@ -1,6 +1,6 @@
 package cn.finance.disclosure.publication.document;
 
-import cn.finance.disclosure.events.budget.ClassificationNames;
+import cn.finance.disclosure.model.CodeNames;
 
 /**
  * The names a document prints for function and economic codes: the year's catalog as the approval event carried it.
@@ -9,9 +9,9 @@ import cn.finance.disclosure.events.budget.ClassificationNames;
  */
 final class ClassNames {
 
-    private final ClassificationNames names;
+    private final CodeNames names;
 
-    ClassNames(ClassificationNames names) {
+    ClassNames(CodeNames names) {
         this.names = names;
     }
 

@@ -1,7 +1,7 @@
 package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
 import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.Change;
 import cn.finance.disclosure.model.TextAuditor;

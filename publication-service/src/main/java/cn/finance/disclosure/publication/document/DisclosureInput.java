@@ -1,8 +1,7 @@
 package cn.finance.disclosure.publication.document;
 
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.ClassificationNames;
-import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.CodeNames;
 
 import java.util.Objects;
 
@@ -14,10 +13,10 @@ import java.util.Objects;
 public record DisclosureInput(
         String departmentCode,
         String departmentName,
-        ProfileSnapshot profile,
-        BudgetSubmission budget,
+        ProfileContent profile,
+        BudgetContent budget,
         UnitType unit,
-        ClassificationNames names) {
+        CodeNames names) {
 
     public DisclosureInput {
         Objects.requireNonNull(departmentCode, "departmentCode");
@@ -28,8 +27,8 @@ public record DisclosureInput(
         unit = unit == null ? UnitType.DEFAULT : unit;
     }
 
-    public DisclosureInput(String departmentCode, String departmentName, ProfileSnapshot profile,
-                           BudgetSubmission budget) {
+    public DisclosureInput(String departmentCode, String departmentName, ProfileContent profile,
+                           BudgetContent budget) {
         this(departmentCode, departmentName, profile, budget, UnitType.DEFAULT, null);
     }
 }

@@ -1,8 +1,7 @@
 package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
-import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
 import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.Change;
 import cn.finance.disclosure.model.RevenueSource;
@@ -37,13 +36,13 @@ final class ExplanationWriter {
                     + "公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。");
 
     private final String departmentName;
-    private final ProfileSnapshot profile;
+    private final ProfileContent profile;
     private final BudgetReading f;
     private final int year;
     private final UnitType unit;
     private final ClassNames names;
 
-    ExplanationWriter(String departmentName, ProfileSnapshot profile, BudgetReading reading, UnitType unit,
+    ExplanationWriter(String departmentName, ProfileContent profile, BudgetReading reading, UnitType unit,
                       ClassNames names) {
         this.departmentName = departmentName;
         this.profile = profile;
@@ -91,7 +90,7 @@ final class ExplanationWriter {
                 functions.add((functions.size() + 1) + "." + function.strip());
             }
         }
-        List<ProfileSnapshot.Division> divisions = profile.divisions() == null ? List.of()
+        List<ProfileContent.Division> divisions = profile.divisions() == null ? List.of()
                 : profile.divisions().stream().filter(d -> d != null && d.name() != null && !d.name().isBlank())
                 .toList();
         String intro;

@@ -1,8 +1,8 @@
 package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.BudgetSubmission.FundSource;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.BudgetContent.FundSource;
 import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.BudgetReading.Line;
 import cn.finance.disclosure.model.RevenueSource;
@@ -339,7 +339,7 @@ final class TableBuilder {
         for (var project : f.projects) {
             String name = project.name() == null ? "" : project.name().strip();
             String amount = cell(project.amount());
-            List<BudgetSubmission.PerformanceTarget> targets = project.targets();
+            List<BudgetContent.PerformanceTarget> targets = project.targets();
             if (targets.isEmpty()) {
                 rows.add(new Row(RowKind.DETAIL, List.of(name, departmentName, amount, "", "", "")));
             }

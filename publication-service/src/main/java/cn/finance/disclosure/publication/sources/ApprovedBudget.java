@@ -1,9 +1,8 @@
 package cn.finance.disclosure.publication.sources;
 
 import cn.finance.disclosure.events.Actor;
-import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.ClassificationNames;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.CodeNames;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,8 +10,9 @@ import java.time.Instant;
 
 /**
  * One approved revision of a department's budget for a fiscal year, as {@code budget.approved.v2} (or v1) carried it. Written
- * once per (code, year, revision) and never changed; the submission is kept verbatim as the event's JSON, and
- * {@code producer} is the service whose signature on the event was verified.
+ * once per (code, year, revision) and never changed; the budget is kept as the JSON of its content
+ * ({@link BudgetContent}, mapped from the event's payload when recorded: the same members, so copies stored as the
+ * payload's JSON read alike), and {@code producer} is the service whose signature on the event was verified.
  */
 @Document("approved_budgets")
 public record ApprovedBudget(
@@ -34,12 +34,11 @@ public record ApprovedBudget(
     }
 
     /** The catalog names the approval carried (budget.approved.v2); null for a v1 approval, which carried none. */
-    public ClassificationNames classification() {
-        return classificationJson == null ? null
-                : EventJson.MAPPER.readValue(classificationJson, ClassificationNames.class);
+    public CodeNames classification() {
+        return StoredJson.read(classificationJson, CodeNames.class);
     }
 
-    public BudgetSubmission submission() {
-        return EventJson.MAPPER.readValue(submissionJson, BudgetSubmission.class);
+    public BudgetContent submission() {
+        return StoredJson.read(submissionJson, BudgetContent.class);
     }
 }

@@ -1,10 +1,12 @@
 package cn.finance.disclosure.publication.sources;
 
-import cn.finance.disclosure.events.EventJson;
 import cn.finance.disclosure.events.budget.BudgetApprovedV2;
 import cn.finance.disclosure.events.department.DepartmentProfileUpdated;
 import cn.finance.disclosure.events.department.DepartmentRegistered;
 import cn.finance.disclosure.events.department.DepartmentRegisteredV2;
+import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.model.BudgetPayloads;
+import cn.finance.disclosure.publication.document.ProfileContent;
 import com.mongodb.client.result.UpdateResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -14,6 +16,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,7 +68,7 @@ public class Sources {
      */
     public boolean recordProfile(DepartmentProfileUpdated event, String eventId) {
         String id = YearProfile.idOf(event.departmentCode(), event.fiscalYear());
-        String snapshotJson = EventJson.write(event.profile());
+        String snapshotJson = StoredJson.write(profileContent(event.profile()));
         UpdateResult updated = mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(id).and("profileVersion").lt(event.profileVersion())),
                 new Update()
@@ -100,8 +104,9 @@ public class Sources {
         try {
             mongo.insert(new ApprovedBudget(ApprovedBudget.idOf(event.departmentCode(), event.fiscalYear(),
                     event.revision()), event.budgetId(), event.departmentCode(), event.fiscalYear(), event.revision(),
-                    event.submittedBy(), event.approvedBy(), event.approvedAt(), EventJson.write(event.submission()),
-                    event.classification() == null ? null : EventJson.write(event.classification()), eventId,
+                    event.submittedBy(), event.approvedBy(), event.approvedAt(),
+                    StoredJson.write(BudgetPayloads.toContent(event.submission())),
+                    StoredJson.write(BudgetPayloads.toContent(event.classification())), eventId,
                     producer));
             return true;
         } catch (DuplicateKeyException alreadyHeld) {
@@ -122,5 +127,18 @@ public class Sources {
 
     public Optional<KnownDepartment> department(String code) {
         return Optional.ofNullable(mongo.findById(code, KnownDepartment.class));
+    }
+
+    /** The one mapping from the event's profile to this service's own (member for member). */
+    static ProfileContent profileContent(ProfileSnapshot p) {
+        if (p == null) {
+            return null;
+        }
+        return new ProfileContent(p.fiscalYear(), p.functions() == null ? null : new ArrayList<>(p.functions()),
+                p.divisions() == null ? null : p.divisions().stream()
+                        .map(d -> d == null ? null : new ProfileContent.Division(d.name(), d.responsibilities()))
+                        .collect(java.util.stream.Collectors.toList()),
+                p.disclosureContact() == null ? null : new ProfileContent.DisclosureContact(
+                        p.disclosureContact().name(), p.disclosureContact().phone()));
     }
 }

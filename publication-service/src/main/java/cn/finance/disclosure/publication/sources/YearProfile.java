@@ -1,15 +1,15 @@
 package cn.finance.disclosure.publication.sources;
 
-import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.publication.document.ProfileContent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 
 /**
- * A department's profile for one fiscal year: the snapshot of the highest {@code profileVersion} seen. The snapshot is
- * kept verbatim as the event's JSON, so a draft is generated from exactly what the event carried.
+ * A department's profile for one fiscal year: the snapshot of the highest {@code profileVersion} seen, kept as the JSON
+ * of this service's {@link ProfileContent} (mapped member for member from what the event carried, so a draft is
+ * generated from exactly that; copies stored as the event's JSON read alike).
  */
 @Document("department_profiles")
 public record YearProfile(
@@ -26,7 +26,7 @@ public record YearProfile(
         return departmentCode + "/" + fiscalYear;
     }
 
-    public ProfileSnapshot snapshot() {
-        return EventJson.MAPPER.readValue(snapshotJson, ProfileSnapshot.class);
+    public ProfileContent snapshot() {
+        return StoredJson.read(snapshotJson, ProfileContent.class);
     }
 }

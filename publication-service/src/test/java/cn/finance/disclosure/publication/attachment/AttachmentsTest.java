@@ -1,8 +1,8 @@
 package cn.finance.disclosure.publication.attachment;
 
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.publication.document.ProfileContent;
 import cn.finance.disclosure.publication.document.CsvRenderer;
 import cn.finance.disclosure.publication.document.DisclosureContent;
 import cn.finance.disclosure.publication.document.DisclosureGenerator;
@@ -47,8 +47,8 @@ class AttachmentsTest {
         JsonNode department = facts.get("department");
         return new DisclosureGenerator().generate(new DisclosureInput(
                 department.get("code").stringValue(), department.get("name").stringValue(),
-                EventJson.MAPPER.treeToValue(department.get("profile"), ProfileSnapshot.class),
-                EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetSubmission.class)));
+                EventJson.MAPPER.treeToValue(department.get("profile"), ProfileContent.class),
+                EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetContent.class)));
     }
 
     private static Map<String, String> metadata() {

@@ -1,7 +1,8 @@
 package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.Yuan;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.BudgetPayloads;
 import cn.finance.disclosure.model.BudgetReading;
 import cn.finance.disclosure.model.TextAuditor;
 import cn.finance.disclosure.testing.RandomBudgets;
@@ -25,7 +26,7 @@ class DocumentPropertyTest {
     void givenManyRandomValidBudgets_thenTablesAndTextAgreeWithTheBudget() {
         DisclosureInput seed = SeedFacts.input();
         for (long n = 0; n < BUDGETS; n++) {
-            BudgetSubmission budget = RandomBudgets.budget(n);
+            BudgetContent budget = BudgetPayloads.toContent(RandomBudgets.budget(n));
             DisclosureInput input = new DisclosureInput(seed.departmentCode(), seed.departmentName(), seed.profile(),
                     budget, seed.unit(), seed.names());
             DisclosureContent content = new DisclosureGenerator().generate(input);

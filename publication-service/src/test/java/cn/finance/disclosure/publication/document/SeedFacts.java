@@ -1,9 +1,9 @@
 package cn.finance.disclosure.publication.document;
 
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.budget.ClassificationNames;
-import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.model.CodeNames;
+import cn.finance.disclosure.publication.document.ProfileContent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,14 +62,14 @@ public final class SeedFacts {
         return new DisclosureInput(
                 department.get("code").stringValue(),
                 department.get("name").stringValue(),
-                EventJson.MAPPER.treeToValue(department.get("profile"), ProfileSnapshot.class),
-                EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetSubmission.class),
+                EventJson.MAPPER.treeToValue(department.get("profile"), ProfileContent.class),
+                EventJson.MAPPER.treeToValue(facts.get("budget"), BudgetContent.class),
                 UnitType.DEFAULT, names());
     }
 
     /** The names of the bundled 2024 reference catalog, as a budget.approved.v2 event carries them. */
-    public static ClassificationNames names() {
-        return EventJson.MAPPER.readValue(resource(NAMES), ClassificationNames.class);
+    public static CodeNames names() {
+        return EventJson.MAPPER.readValue(resource(NAMES), CodeNames.class);
     }
 
     static DisclosureContent content() {

@@ -1,8 +1,8 @@
 package cn.finance.disclosure.publication.opendata;
 
 import cn.finance.disclosure.events.EventJson;
-import cn.finance.disclosure.events.budget.BudgetSubmission;
-import cn.finance.disclosure.events.department.ProfileSnapshot;
+import cn.finance.disclosure.model.BudgetContent;
+import cn.finance.disclosure.publication.document.ProfileContent;
 import cn.finance.disclosure.publication.document.DisclosureContent;
 import cn.finance.disclosure.publication.document.DisclosureGenerator;
 import cn.finance.disclosure.publication.document.DisclosureInput;
@@ -44,8 +44,8 @@ class FiscalDataPackageTest {
         JsonNode department = facts.get("department");
         return new DisclosureGenerator().generate(new DisclosureInput(code,
                 department.get("name").stringValue() + (code.equals("405001") ? "" : "（二）"),
-                EventJson.MAPPER.treeToValue(department.get("profile"), ProfileSnapshot.class),
-                EventJson.MAPPER.treeToValue(budget, BudgetSubmission.class)));
+                EventJson.MAPPER.treeToValue(department.get("profile"), ProfileContent.class),
+                EventJson.MAPPER.treeToValue(budget, BudgetContent.class)));
     }
 
     /** The seed, and a second unit whose project is paid from 其他收入: two fund sources in one package. */
