@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What other packages may read of the stored disclosures, and how: the public catalog's list of released ones and the
- * release feed's pending items. The stored field names stay here, beside {@link Disclosure}, so a change of the
+ * What other packages may read of the stored disclosures, and how: the public catalog's list of released ones, the
+ * open data's current versions and the release feed's pending items. The stored field names stay here, beside {@link Disclosure}, so a change of the
  * document's shape is a change of this package alone.
  */
 @Component
@@ -62,19 +62,54 @@ public class DisclosureProjections {
         query.fields().include("departmentCode", "departmentName", "fiscalYear", "currentVersion",
                 "currentContentHash", "currentReleasedAt");
         List<Released> items = mongo.find(query, Document.class, COLLECTION).stream()
-                .map(d -> new Released(d.getString("departmentCode"), d.getString("departmentName"),
-                        d.getInteger("fiscalYear"), d.getInteger("currentVersion"),
-                        d.getDate("currentReleasedAt").toInstant(), d.getString("currentContentHash")))
-                .toList();
+                .map(DisclosureProjections::released).toList();
         return new ReleasedPage(items, total);
     }
 
-    /** A disclosure with at least one released version (drafts are never public). */
+    /**
+     * A disclosure with at least one released version (drafts are never public): its released versions' metadata,
+     * without the draft and the pending events, which are not public (the content is read from
+     * {@link ReleasedContents}).
+     */
     public Optional<Disclosure> published(String departmentCode, int fiscalYear) {
-        return mongo.query(Disclosure.class)
-                .matching(Query.query(Criteria.where("_id").is(Disclosure.idOf(departmentCode, fiscalYear))
-                        .and("versions.0").exists(true)))
-                .one();
+        Query query = Query.query(Criteria.where("_id").is(Disclosure.idOf(departmentCode, fiscalYear))
+                .and("versions.0").exists(true));
+        withoutWork(query);
+        return Optional.ofNullable(mongo.findOne(query, Disclosure.class));
+    }
+
+    /** The disclosures of a year with a current version, in department code order, as {@link #published} reads them. */
+    public List<Disclosure> current(int fiscalYear) {
+        Query query = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("currentVersion").ne(null))
+                .with(Sort.by("departmentCode"));
+        withoutWork(query);
+        return mongo.find(query, Disclosure.class);
+    }
+
+    /** The current version of every disclosure of a year that has one, in department code order. */
+    public List<Released> currentVersions(int fiscalYear) {
+        Query query = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("currentVersion").ne(null))
+                .with(Sort.by("departmentCode"));
+        query.fields().include("departmentCode", "departmentName", "fiscalYear", "currentVersion",
+                "currentContentHash", "currentReleasedAt");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(DisclosureProjections::released).toList();
+    }
+
+    /** The fiscal years with at least one current released version, newest first. */
+    public List<Integer> yearsWithCurrentVersions() {
+        return mongo.findDistinct(Query.query(Criteria.where("currentVersion").ne(null)), "fiscalYear", COLLECTION,
+                Integer.class).stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    /** Leaves out what public reads never need: the draft (with its content) and the pending events. */
+    private static void withoutWork(Query query) {
+        query.fields().exclude("draft").exclude("outbox").exclude("outboxFailed").exclude("feedPending");
+    }
+
+    private static Released released(Document d) {
+        return new Released(d.getString("departmentCode"), d.getString("departmentName"), d.getInteger("fiscalYear"),
+                d.getInteger("currentVersion"), d.getDate("currentReleasedAt").toInstant(),
+                d.getString("currentContentHash"));
     }
 
     /** The feed items a disclosure's steps left for the feed, in order (none for an unknown id). */

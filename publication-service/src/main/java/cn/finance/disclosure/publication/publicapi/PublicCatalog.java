@@ -3,6 +3,7 @@ package cn.finance.disclosure.publication.publicapi;
 import cn.finance.disclosure.publication.disclosure.Disclosure;
 import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
 import cn.finance.disclosure.publication.disclosure.PublishedVersion;
+import cn.finance.disclosure.publication.disclosure.ReleasedContents;
 import cn.finance.disclosure.support.web.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -10,14 +11,19 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 import java.util.Map;
 
-/** Anonymous reads of released versions. A disclosure with no released version does not exist here. */
+/**
+ * Anonymous reads of released versions: their metadata from the disclosure, their content from the released contents
+ * under the number and hash the disclosure references. A disclosure with no released version does not exist here.
+ */
 @Service
 class PublicCatalog {
 
     private final DisclosureProjections disclosures;
+    private final ReleasedContents contents;
 
-    PublicCatalog(DisclosureProjections disclosures) {
+    PublicCatalog(DisclosureProjections disclosures, ReleasedContents contents) {
         this.disclosures = disclosures;
+        this.contents = contents;
     }
 
     PublicViews.ListPage list(Integer fiscalYear, String text, int page, int size) {
@@ -41,6 +47,11 @@ class PublicCatalog {
                 "单位 " + d.departmentCode() + " " + d.fiscalYear() + " 年度部门预算公开已撤回，目前没有现行版本；历史版本见 "
                         + Disclosure.publicPath(d.departmentCode(), d.fiscalYear()) + "/versions",
                 Map.of("versions", Disclosure.publicPath(d.departmentCode(), d.fiscalYear()) + "/versions")));
+    }
+
+    /** The version's content, canonical JSON, exactly what its hash is computed over. */
+    String content(Disclosure d, PublishedVersion v) {
+        return contents.json(d, v);
     }
 
     PublishedVersion version(Disclosure d, int number) {
