@@ -42,7 +42,7 @@ class ReleasedContentIntegrationTest extends PublicationIntegrationTest {
     }
 
     @Test
-    void givenTwoReleasedVersionsAndAPendingCorrection_thenTheDisclosureHoldsNoReleasedContent_andEachVersionIsServedFromItsOwn() {
+    void givenTwoVersionsAndAPendingCorrection_thenTheDisclosureHoldsNoReleasedContent_andEachIsServedFromItsOwn() {
         String code = newCode();
         String v1 = seedReleased(code).get("versions").get(0).get("contentHash").stringValue();
         EVENTS.approved(code, 2, submitter(code), actor("reviewer-2"), Instant.now(), Seed.budget(code, b ->
@@ -75,6 +75,30 @@ class ReleasedContentIntegrationTest extends PublicationIntegrationTest {
             assertThat(CanonicalJson.canonicalize(served.get("content"))).isEqualTo(c.getString("contentJson"));
             assertThat(served.get("contentHash").stringValue()).isEqualTo(c.getString("contentHash"));
         }
+    }
+
+    @Test
+    void givenTheContentCannotBeStored_whenReleasing_thenNothingIsReleased_andNoEventOrFeedEntryIsRecorded() {
+        String code = newCode();
+        String hash = seedDraft(code).get("draft").get("contentHash").stringValue();
+        assertThat(http().post("/api/v1/publications/" + id(code) + "/confirmation", head(code), hashBody(hash))
+                .status()).isEqualTo(200);
+        // other bytes already stored under the id this release would store its content under
+        mongo.insert(new Document("_id", code + "-2024-v1-" + hash).append("contentHash", hash)
+                .append("contentJson", "{}"), "published_contents");
+
+        Http.Response refused = http().post("/api/v1/publications/" + id(code) + "/release", PUBLISHER,
+                hashBody(hash));
+
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        Document disclosure = stored(code);
+        assertThat(disclosure.getString("status")).as("the content is stored first: no version without it")
+                .isEqualTo("CONFIRMED");
+        assertThat(disclosure.getList("versions", Document.class, List.of())).isEmpty();
+        assertThat(disclosure.getList("feedPending", Document.class, List.of())).isEmpty();
+        assertThat(disclosure.getList("outbox", Document.class, List.of())).isEmpty();
+        assertThat(http().get("/public/v1/publications/" + code + "/2024", null).status()).isEqualTo(404);
     }
 
     @Test

@@ -11,13 +11,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What other packages may read of the stored disclosures, and how: the public catalog's list of released ones, the
- * open data's current versions and the release feed's pending items. The stored field names stay here, beside {@link Disclosure}, so a change of the
+ * What other packages may read of the stored disclosures, and how: the public catalog's list of released ones, their
+ * released versions with their content, the open data's current versions and the release feed's pending items. The stored field names stay here, beside {@link Disclosure}, so a change of the
  * document's shape is a change of this package alone.
  */
 @Component
@@ -26,9 +27,11 @@ public class DisclosureProjections {
     static final String COLLECTION = "publications";
 
     private final MongoTemplate mongo;
+    private final ReleasedContents contents;
 
-    public DisclosureProjections(MongoTemplate mongo) {
+    public DisclosureProjections(MongoTemplate mongo, ReleasedContents contents) {
         this.mongo = mongo;
+        this.contents = contents;
     }
 
     /** A disclosure's current version as the public list shows it. */
@@ -78,6 +81,24 @@ public class DisclosureProjections {
         return Optional.ofNullable(mongo.findOne(query, Disclosure.class));
     }
 
+    /**
+     * The content of a version the disclosure holds as released (canonical JSON, exactly what its hash is computed
+     * over), read from {@link ReleasedContents} under that version's number and hash and checked against the hash.
+     *
+     * @throws IllegalArgumentException when {@code version} is not one of the disclosure's released versions
+     * @throws ReleasedContents.ContentRefused when the stored content is missing or does not hash to the version's hash
+     */
+    public String releasedContent(Disclosure disclosure, PublishedVersion version) {
+        boolean referenced = disclosure.version(version.number())
+                .filter(held -> held.contentHash().equals(version.contentHash())).isPresent();
+        if (!referenced) {
+            throw new IllegalArgumentException("version " + version.number() + " with hash " + version.contentHash()
+                    + " is not a released version of " + disclosure.id());
+        }
+        return contents.json(disclosure.departmentCode(), disclosure.fiscalYear(), version.number(),
+                version.contentHash());
+    }
+
     /** The disclosures of a year with a current version, in department code order, as {@link #published} reads them. */
     public List<Disclosure> current(int fiscalYear) {
         Query query = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("currentVersion").ne(null))
@@ -98,7 +119,7 @@ public class DisclosureProjections {
     /** The fiscal years with at least one current released version, newest first. */
     public List<Integer> yearsWithCurrentVersions() {
         return mongo.findDistinct(Query.query(Criteria.where("currentVersion").ne(null)), "fiscalYear", COLLECTION,
-                Integer.class).stream().sorted(java.util.Comparator.reverseOrder()).toList();
+                Integer.class).stream().sorted(Comparator.reverseOrder()).toList();
     }
 
     /** Leaves out what public reads never need: the draft (with its content) and the pending events. */

@@ -135,7 +135,8 @@ public class PublicationService {
      * disclosure write stays the one write of the step and its event.
      */
     private PublicationViews.Detail released(Disclosure d, Disclosure.Release release) {
-        contents.store(d, release.version(), release.contentJson());
+        contents.store(d.departmentCode(), d.fiscalYear(), release.version().number(), release.version().contentHash(),
+                release.contentJson());
         return saved(d);
     }
 

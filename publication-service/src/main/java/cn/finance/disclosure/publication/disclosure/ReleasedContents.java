@@ -17,6 +17,9 @@ import java.util.HexFormat;
  * disclosure so that its steps never load it. Written once, before the disclosure write that references it; never
  * updated.
  *
+ * <p>It knows nothing of the disclosure (which is written through the aggregate store only): the release step stores
+ * the content, {@link DisclosureProjections#releasedContent} reads it for a version the disclosure references.
+ *
  * <p>The id holds the content hash ({@code 405001-2024-v1-<sha256>}): a release that stored its content and then lost
  * its disclosure write (a crash, a concurrent step) leaves a document nothing references, and the next attempt at that
  * version number, perhaps with other content, stores its own beside it instead of being refused forever. Reads go
@@ -36,19 +39,13 @@ public class ReleasedContents {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    ReleasedContents(MongoTemplate mongo, Clock clock) {
+    public ReleasedContents(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }
 
     static String idOf(String departmentCode, int fiscalYear, int number, String contentHash) {
         return departmentCode + "-" + fiscalYear + "-v" + number + "-" + contentHash;
-    }
-
-    /** Stores the content a release step released; see {@link #store(String, int, int, String, String)}. */
-    void store(Disclosure disclosure, PublishedVersion version, String contentJson) {
-        store(disclosure.departmentCode(), disclosure.fiscalYear(), version.number(), version.contentHash(),
-                contentJson);
     }
 
     /**
@@ -82,26 +79,19 @@ public class ReleasedContents {
     }
 
     /**
-     * The content of a version the disclosure holds as released, checked against the hash the disclosure references.
+     * The content stored under a version's number and hash, checked against that hash. Only for a version a
+     * disclosure holds as released: {@link DisclosureProjections#releasedContent} is the way in.
      *
-     * @throws IllegalArgumentException when {@code version} is not one of the disclosure's released versions
-     * @throws ContentRefused           when the stored content is missing or does not hash to the referenced hash
+     * @throws ContentRefused when the stored content is missing or does not hash to {@code contentHash}
      */
-    public String json(Disclosure disclosure, PublishedVersion version) {
-        boolean referenced = disclosure.version(version.number())
-                .filter(held -> held.contentHash().equals(version.contentHash())).isPresent();
-        if (!referenced) {
-            throw new IllegalArgumentException("version " + version.number() + " with hash " + version.contentHash()
-                    + " is not a released version of " + disclosure.id());
-        }
-        String id = idOf(disclosure.departmentCode(), disclosure.fiscalYear(), version.number(),
-                version.contentHash());
+    String json(String departmentCode, int fiscalYear, int number, String contentHash) {
+        String id = idOf(departmentCode, fiscalYear, number, contentHash);
         Document stored = mongo.findById(id, Document.class, COLLECTION);
         if (stored == null) {
             throw new ContentRefused("released content " + id + " is missing");
         }
         String json = stored.getString(CONTENT_JSON);
-        requireHash(id, json, version.contentHash());
+        requireHash(id, json, contentHash);
         return json;
     }
 

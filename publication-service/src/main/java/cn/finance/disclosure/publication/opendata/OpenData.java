@@ -4,7 +4,6 @@ import cn.finance.disclosure.publication.disclosure.Disclosure;
 import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
 import cn.finance.disclosure.publication.disclosure.GeneratedContent;
 import cn.finance.disclosure.publication.disclosure.PublishedVersion;
-import cn.finance.disclosure.publication.disclosure.ReleasedContents;
 import cn.finance.disclosure.support.web.DomainException;
 import org.springframework.stereotype.Service;
 
@@ -30,12 +29,10 @@ public class OpenData {
     }
 
     private final DisclosureProjections disclosures;
-    private final ReleasedContents contents;
     private final Map<Integer, Package> built = new ConcurrentHashMap<>();
 
-    OpenData(DisclosureProjections disclosures, ReleasedContents contents) {
+    OpenData(DisclosureProjections disclosures) {
         this.disclosures = disclosures;
-        this.contents = contents;
     }
 
     /** The fiscal years that have at least one current released version, newest first. */
@@ -71,7 +68,7 @@ public class OpenData {
     private FiscalDataPackage.Included included(Disclosure d, PublishedVersion v) {
         return new FiscalDataPackage.Included(d.departmentCode(), d.fiscalYear(), v.number(), v.releasedAt(),
                 v.correction(), v.contentHash(), d.versionPath(v.number()),
-                GeneratedContent.content(contents.json(d, v)));
+                GeneratedContent.content(disclosures.releasedContent(d, v)));
     }
 
     /** department:version:hash of every current version of the year, sorted. */

@@ -3,7 +3,6 @@ package cn.finance.disclosure.publication.publicapi;
 import cn.finance.disclosure.publication.disclosure.Disclosure;
 import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
 import cn.finance.disclosure.publication.disclosure.PublishedVersion;
-import cn.finance.disclosure.publication.disclosure.ReleasedContents;
 import cn.finance.disclosure.support.web.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,11 +18,9 @@ import java.util.Map;
 class PublicCatalog {
 
     private final DisclosureProjections disclosures;
-    private final ReleasedContents contents;
 
-    PublicCatalog(DisclosureProjections disclosures, ReleasedContents contents) {
+    PublicCatalog(DisclosureProjections disclosures) {
         this.disclosures = disclosures;
-        this.contents = contents;
     }
 
     PublicViews.ListPage list(Integer fiscalYear, String text, int page, int size) {
@@ -51,7 +48,7 @@ class PublicCatalog {
 
     /** The version's content, canonical JSON, exactly what its hash is computed over. */
     String content(Disclosure d, PublishedVersion v) {
-        return contents.json(d, v);
+        return disclosures.releasedContent(d, v);
     }
 
     PublishedVersion version(Disclosure d, int number) {

@@ -41,6 +41,12 @@ class ReleasedContentsTest {
     static final Instant STORED = Instant.parse("2024-03-01T02:00:00Z");
 
     final ReleasedContents contents = new ReleasedContents(MONGO, Clock.fixed(STORED, ZoneOffset.UTC));
+    final DisclosureProjections disclosures = new DisclosureProjections(MONGO, contents);
+
+    /** What the release step does: the released version's content under its number and hash. */
+    static void store(ReleasedContents contents, Disclosure d, PublishedVersion v, String json) {
+        contents.store(d.departmentCode(), d.fiscalYear(), v.number(), v.contentHash(), json);
+    }
 
     static final GeneratedContent A = content("{\"text\":\"第一版：一般公共预算拨款收入2766200.00元。\"}");
     static final GeneratedContent B = content("{\"text\":\"第二版（更正）：“项目支出”说明有误。\"}");
@@ -89,7 +95,7 @@ class ReleasedContentsTest {
         Disclosure d = DisclosureTest.released(A);
         PublishedVersion v1 = d.current().orElseThrow();
 
-        contents.store(d, v1, A.json());
+        store(contents, d, v1, A.json());
 
         Document doc = stored().getFirst();
         assertThat(doc.getString("_id")).isEqualTo("405001-2024-v1-" + A.hash());
@@ -98,17 +104,17 @@ class ReleasedContentsTest {
         assertThat(doc.getInteger("version")).isEqualTo(1);
         assertThat(doc.getString("contentHash")).isEqualTo(A.hash());
         assertThat(doc.getDate("storedAt").toInstant()).isEqualTo(STORED);
-        assertThat(contents.json(d, v1)).isEqualTo(A.json());
+        assertThat(disclosures.releasedContent(d, v1)).isEqualTo(A.json());
     }
 
     @Test
     void givenTheSameContentStoredAgain_thenNothingChanges() {
         Disclosure d = DisclosureTest.released(A);
         PublishedVersion v1 = d.current().orElseThrow();
-        contents.store(d, v1, A.json());
+        store(contents, d, v1, A.json());
         List<Document> first = stored();
 
-        new ReleasedContents(MONGO, Clock.fixed(STORED.plusSeconds(60), ZoneOffset.UTC)).store(d, v1, A.json());
+        store(new ReleasedContents(MONGO, Clock.fixed(STORED.plusSeconds(60), ZoneOffset.UTC)), d, v1, A.json());
 
         assertThat(stored()).isEqualTo(first);
     }
@@ -131,11 +137,11 @@ class ReleasedContentsTest {
         MONGO.insert(new Document("_id", id).append("contentHash", A.hash()).append("contentJson", B.json()),
                 ReleasedContents.COLLECTION);
 
-        assertThatThrownBy(() -> contents.store(d, v1, A.json())).isInstanceOf(ReleasedContents.ContentRefused.class)
+        assertThatThrownBy(() -> store(contents, d, v1, A.json())).isInstanceOf(ReleasedContents.ContentRefused.class)
                 .hasMessageContaining("never replaced");
         assertThat(MONGO.findById(id, Document.class, ReleasedContents.COLLECTION).getString("contentJson"))
                 .isEqualTo(B.json());
-        assertThatThrownBy(() -> contents.json(d, v1)).isInstanceOf(ReleasedContents.ContentRefused.class)
+        assertThatThrownBy(() -> disclosures.releasedContent(d, v1)).isInstanceOf(ReleasedContents.ContentRefused.class)
                 .hasMessageContaining("does not hash");
     }
 
@@ -146,19 +152,19 @@ class ReleasedContentsTest {
         Disclosure d = DisclosureTest.released(A);
         PublishedVersion v1 = d.current().orElseThrow();
 
-        contents.store(d, v1, A.json());
+        store(contents, d, v1, A.json());
 
-        assertThat(contents.json(d, v1)).isEqualTo(A.json());
+        assertThat(disclosures.releasedContent(d, v1)).isEqualTo(A.json());
         PublishedVersion notReferenced = new PublishedVersion(1, B.hash(), v1.status(), v1.basis(), false, null,
                 null, null, v1.confirmed(), v1.released(), v1.releasedAt(), null, null);
-        assertThatThrownBy(() -> contents.json(d, notReferenced)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> disclosures.releasedContent(d, notReferenced)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void givenAVersionWhoseContentIsMissing_thenReadingItIsRefused() {
         Disclosure d = DisclosureTest.released(A);
 
-        assertThatThrownBy(() -> contents.json(d, d.current().orElseThrow()))
+        assertThatThrownBy(() -> disclosures.releasedContent(d, d.current().orElseThrow()))
                 .isInstanceOf(ReleasedContents.ContentRefused.class).hasMessageContaining("missing");
     }
 
@@ -204,10 +210,10 @@ class ReleasedContentsTest {
         MONGO.insert(storedWithContentInside(), DisclosureProjections.COLLECTION);
         new ReleasedContentMigration(MONGO, contents).migrate();
 
-        Disclosure d = new DisclosureProjections(MONGO).published("405001", 2024).orElseThrow();
+        Disclosure d = disclosures.published("405001", 2024).orElseThrow();
 
-        assertThat(contents.json(d, d.version(1).orElseThrow())).isEqualTo(A.json());
-        assertThat(contents.json(d, d.current().orElseThrow())).isEqualTo(B.json());
+        assertThat(disclosures.releasedContent(d, d.version(1).orElseThrow())).isEqualTo(A.json());
+        assertThat(disclosures.releasedContent(d, d.current().orElseThrow())).isEqualTo(B.json());
     }
 
     @Test
