@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * What other packages may read of the stored disclosures, and how: the public catalog's list of released ones, their
- * released versions with their content, the open data's current versions and the release feed's pending items. The stored field names stay here, beside {@link Disclosure}, so a change of the
- * document's shape is a change of this package alone.
+ * released versions with their content, the open data's current versions and the release feed's pending items. The
+ * stored field names stay here, beside {@link Disclosure}, so a change of the document's shape is a change of this
+ * package alone.
  */
 @Component
 public class DisclosureProjections {

@@ -17,8 +17,9 @@ import java.util.HexFormat;
  * disclosure so that its steps never load it. Written once, before the disclosure write that references it; never
  * updated.
  *
- * <p>It knows nothing of the disclosure (which is written through the aggregate store only): the release step stores
- * the content, {@link DisclosureProjections#releasedContent} reads it for a version the disclosure references.
+ * <p>It takes plain keys, never the disclosure: a class that handles the disclosure may not insert documents (the
+ * outbox write rule), and whether a version is referenced is the disclosure's to say. The release step stores the
+ * content; {@link DisclosureProjections#releasedContent} reads it for a version the disclosure holds.
  *
  * <p>The id holds the content hash ({@code 405001-2024-v1-<sha256>}): a release that stored its content and then lost
  * its disclosure write (a crash, a concurrent step) leaves a document nothing references, and the next attempt at that
