@@ -26,9 +26,11 @@ import java.util.Optional;
 
 /**
  * The disclosure of one department's budget for one fiscal year: the pending draft (generated from the latest approved
- * budget revision and profile), its confirmation, and every released version. It owns its state machine: each step
- * checks the state, the content hash the person saw and the separation of duties, then changes the document and
- * records the step's event (outbox) and its release-feed entry in the same single-document write.
+ * budget revision and profile, with its content: it is what is being worked on), its confirmation, and the metadata of
+ * every released version (their content lives in {@link ReleasedContents}, written once, outside this document, so a
+ * step never loads it). It owns its state machine: each step checks the state, the content hash the person saw and the
+ * separation of duties, then changes the document and records the step's event (outbox) and its release-feed entry
+ * in the same single-document write.
  */
 @Document("publications")
 public class Disclosure implements OutboxAggregate {
@@ -130,10 +132,17 @@ public class Disclosure implements OutboxAggregate {
     }
 
     /**
+     * A release step's outcome: the new version's metadata, kept here, and the content it released, which the caller
+     * stores in {@link ReleasedContents} before writing this disclosure (the draft that held it is gone after the step).
+     */
+    record Release(PublishedVersion version, String contentJson) {
+    }
+
+    /**
      * A bureau publisher releases the confirmed draft as the next version: the first release (or the first after a
      * withdrawal) with {@code reason} null, or a correction of the current version with a public reason.
      */
-    PublishedVersion release(Actor by, String seenHash, boolean correction, String reason, Instant now) {
+    Release release(Actor by, String seenHash, boolean correction, String reason, Instant now) {
         require(correction ? DisclosureAction.CORRECT : DisclosureAction.RELEASE);
         Optional<PublishedVersion> current = current();
         Step confirmation = draft.confirmation();
@@ -151,7 +160,8 @@ public class Disclosure implements OutboxAggregate {
 
         int number = versions.size() + 1;
         Step released = new Step(by, now, seenHash);
-        PublishedVersion published = new PublishedVersion(number, draft.contentJson(), draft.contentHash(),
+        String contentJson = draft.contentJson();
+        PublishedVersion published = new PublishedVersion(number, draft.contentHash(),
                 VersionStatus.CURRENT, draft.basis(), correction, correction ? reason : null,
                 current.map(PublishedVersion::number).orElse(null), null, confirmation, released, now, null, null);
         current.ifPresent(c -> replace(c.supersededBy(number)));
@@ -176,7 +186,7 @@ public class Disclosure implements OutboxAggregate {
         feedPending.add(new FeedItem(sourceId, correction ? FeedItem.CORRECTED : FeedItem.RELEASED, departmentCode,
                 departmentName, fiscalYear, number, published.contentHash(), published.supersedes(),
                 published.reason(), now));
-        return published;
+        return new Release(published, contentJson);
     }
 
     /** A bureau publisher withdraws the current version with a public reason; it stays readable as withdrawn. */

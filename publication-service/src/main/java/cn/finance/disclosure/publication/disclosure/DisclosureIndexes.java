@@ -11,7 +11,11 @@ import java.util.List;
 /**
  * The indexes of the disclosure lists: the staff list (by department, year or status, newest year first), the overdue
  * list (pending statuses by due date), the public catalog (released ones by year, in department order) and the
- * feed drainer's scan for disclosures with pending feed items (sparse: only those are in it).
+ * feed drainer's scan for disclosures with pending feed items (sparse: only those are in it). The open data reads the
+ * current versions of a year through {@code by_year}. Released content ({@link ReleasedContents}) is read only by
+ * {@code _id} (built from the version's number and hash the disclosure holds), which needs no declared index;
+ * {@link ReleasedContentMigration}'s start-up scan for old disclosures is the one query without an index (its field
+ * is the content itself; it finds nothing after the first start).
  */
 @Component
 class DisclosureIndexes implements IndexPlan {

@@ -36,14 +36,16 @@ public class PublicationService {
     private final DisclosureRepository disclosures;
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final ReleasedContents contents;
     private final ReleaseFeed feed;
     private final Clock clock;
 
-    PublicationService(DisclosureRepository disclosures, MongoTemplate mongo, AggregateStore store, ReleaseFeed feed,
-                       Clock clock) {
+    PublicationService(DisclosureRepository disclosures, MongoTemplate mongo, AggregateStore store,
+                       ReleasedContents contents, ReleaseFeed feed, Clock clock) {
         this.disclosures = disclosures;
         this.mongo = mongo;
         this.store = store;
+        this.contents = contents;
         this.feed = feed;
         this.clock = clock;
     }
@@ -100,15 +102,13 @@ public class PublicationService {
     public PublicationViews.Detail release(String id, String seenHash, StaffUser user) {
         Disclosure d = readable(id, user);
         requirePublisher(user, "发布");
-        d.release(user.actor(), seenHash, false, null, now());
-        return saved(d);
+        return released(d, d.release(user.actor(), seenHash, false, null, now()));
     }
 
     public PublicationViews.Detail correct(String id, String seenHash, String reason, StaffUser user) {
         Disclosure d = readable(id, user);
         requirePublisher(user, "更正发布");
-        d.release(user.actor(), seenHash, true, reason.strip(), now());
-        return saved(d);
+        return released(d, d.release(user.actor(), seenHash, true, reason.strip(), now()));
     }
 
     public PublicationViews.Detail withdraw(String id, String seenHash, String reason, StaffUser user) {
@@ -127,6 +127,17 @@ public class PublicationService {
     private Disclosure readable(String id, StaffUser user) {
         return disclosures.findById(id).filter(d -> user.canRead(d.departmentCode()))
                 .orElseThrow(() -> DomainException.notFound("未找到公开事项 " + id));
+    }
+
+    /**
+     * The released content first, then the disclosure that references it: a failure in between leaves content that
+     * nothing references (never served, see {@link ReleasedContents}), never a version without its content. The
+     * disclosure write stays the one write of the step and its event.
+     */
+    private PublicationViews.Detail released(Disclosure d, Disclosure.Release release) {
+        contents.store(d.departmentCode(), d.fiscalYear(), release.version().number(), release.version().contentHash(),
+                release.contentJson());
+        return saved(d);
     }
 
     /**

@@ -3,8 +3,10 @@ package cn.finance.disclosure.publication.disclosure;
 import java.time.Instant;
 
 /**
- * One released version: numbered from 1, its content (canonical JSON) and content hash never change. Only its status
- * moves, once: from current to superseded (by a correction) or to withdrawn.
+ * One released version's metadata: numbered from 1, its content hash never changes. Only its status moves, once: from
+ * current to superseded (by a correction) or to withdrawn. The content itself is not here: it was stored once, before
+ * the release was written, in {@link ReleasedContents} under this number and hash, so that no step of the disclosure
+ * loads the content of every released version.
  *
  * @param correction  whether it was released as a correction of {@code supersedes}
  * @param reason      the public reason of a correction, else null
@@ -12,7 +14,6 @@ import java.time.Instant;
  */
 public record PublishedVersion(
         int number,
-        String contentJson,
         String contentHash,
         VersionStatus status,
         Basis basis,
@@ -27,12 +28,12 @@ public record PublishedVersion(
         String withdrawalReason) {
 
     PublishedVersion supersededBy(int newer) {
-        return new PublishedVersion(number, contentJson, contentHash, VersionStatus.SUPERSEDED, basis, correction,
+        return new PublishedVersion(number, contentHash, VersionStatus.SUPERSEDED, basis, correction,
                 reason, supersedes, newer, confirmed, released, releasedAt, withdrawn, withdrawalReason);
     }
 
     PublishedVersion withdrawnBy(Step step, String why) {
-        return new PublishedVersion(number, contentJson, contentHash, VersionStatus.WITHDRAWN, basis, correction,
+        return new PublishedVersion(number, contentHash, VersionStatus.WITHDRAWN, basis, correction,
                 reason, supersedes, supersededBy, confirmed, released, releasedAt, step, why);
     }
 

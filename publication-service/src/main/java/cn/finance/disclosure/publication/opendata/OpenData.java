@@ -1,14 +1,10 @@
 package cn.finance.disclosure.publication.opendata;
 
 import cn.finance.disclosure.publication.disclosure.Disclosure;
+import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
 import cn.finance.disclosure.publication.disclosure.GeneratedContent;
 import cn.finance.disclosure.publication.disclosure.PublishedVersion;
 import cn.finance.disclosure.support.web.DomainException;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
@@ -32,18 +28,16 @@ public class OpenData {
     public record Package(String etag, byte[] bytes, int versions) {
     }
 
-    private final MongoTemplate mongo;
+    private final DisclosureProjections disclosures;
     private final Map<Integer, Package> built = new ConcurrentHashMap<>();
 
-    OpenData(MongoTemplate mongo) {
-        this.mongo = mongo;
+    OpenData(DisclosureProjections disclosures) {
+        this.disclosures = disclosures;
     }
 
     /** The fiscal years that have at least one current released version, newest first. */
     public List<Integer> years() {
-        Query query = Query.query(Criteria.where("currentVersion").ne(null));
-        return mongo.findDistinct(query, "fiscalYear", "publications", Integer.class).stream()
-                .sorted(java.util.Comparator.reverseOrder()).toList();
+        return disclosures.yearsWithCurrentVersions();
     }
 
     /** The ETag of the year's package as it stands; 404 when the year has no current released version. */
@@ -59,8 +53,7 @@ public class OpenData {
             return cached;
         }
         List<FiscalDataPackage.Included> included = new ArrayList<>();
-        Query query = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("currentVersion").ne(null));
-        for (Disclosure d : mongo.find(query, Disclosure.class)) {
+        for (Disclosure d : disclosures.current(fiscalYear)) {
             d.current().ifPresent(v -> included.add(included(d, v)));
         }
         // built from what was read, so the ETag always describes these bytes, even if a release happened meanwhile
@@ -72,19 +65,16 @@ public class OpenData {
         return made;
     }
 
-    private static FiscalDataPackage.Included included(Disclosure d, PublishedVersion v) {
+    private FiscalDataPackage.Included included(Disclosure d, PublishedVersion v) {
         return new FiscalDataPackage.Included(d.departmentCode(), d.fiscalYear(), v.number(), v.releasedAt(),
-                v.correction(), v.contentHash(), d.versionPath(v.number()), GeneratedContent.content(v.contentJson()));
+                v.correction(), v.contentHash(), d.versionPath(v.number()),
+                GeneratedContent.content(disclosures.releasedContent(d, v)));
     }
 
     /** department:version:hash of every current version of the year, sorted. */
     private List<String> manifest(int fiscalYear) {
-        Query query = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("currentVersion").ne(null))
-                .with(Sort.by("departmentCode"));
-        query.fields().include("departmentCode", "currentVersion", "currentContentHash");
-        List<String> manifest = mongo.find(query, Document.class, "publications").stream()
-                .map(d -> d.getString("departmentCode") + ":" + d.getInteger("currentVersion") + ":"
-                        + d.getString("currentContentHash"))
+        List<String> manifest = disclosures.currentVersions(fiscalYear).stream()
+                .map(r -> r.departmentCode() + ":" + r.currentVersion() + ":" + r.contentHash())
                 .sorted().toList();
         if (manifest.isEmpty()) {
             throw DomainException.notFound(fiscalYear + " 年度尚无已公开的部门预算，没有开放数据包");

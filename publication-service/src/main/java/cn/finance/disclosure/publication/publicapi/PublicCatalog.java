@@ -10,7 +10,10 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 import java.util.Map;
 
-/** Anonymous reads of released versions. A disclosure with no released version does not exist here. */
+/**
+ * Anonymous reads of released versions: their metadata from the disclosure, their content from the released contents
+ * under the number and hash the disclosure references. A disclosure with no released version does not exist here.
+ */
 @Service
 class PublicCatalog {
 
@@ -41,6 +44,11 @@ class PublicCatalog {
                 "单位 " + d.departmentCode() + " " + d.fiscalYear() + " 年度部门预算公开已撤回，目前没有现行版本；历史版本见 "
                         + Disclosure.publicPath(d.departmentCode(), d.fiscalYear()) + "/versions",
                 Map.of("versions", Disclosure.publicPath(d.departmentCode(), d.fiscalYear()) + "/versions")));
+    }
+
+    /** The version's content, canonical JSON, exactly what its hash is computed over. */
+    String content(Disclosure d, PublishedVersion v) {
+        return disclosures.releasedContent(d, v);
     }
 
     PublishedVersion version(Disclosure d, int number) {

@@ -92,7 +92,7 @@ class PublicController {
         }
         return ResponseEntity.ok().headers(Conditional.headers(etag, Conditional.REVALIDATE))
                 .header(HttpHeaders.CONTENT_LOCATION, d.versionPath(v.number()))
-                .body(PublicViews.VersionDocument.of(d, v));
+                .body(PublicViews.VersionDocument.of(d, v, catalog.content(d, v)));
     }
 
     @GetMapping("/{code}/{fiscalYear}/versions")
@@ -115,7 +115,7 @@ class PublicController {
             Disclosure d = catalog.published(code, fiscalYear);
             PublishedVersion v = catalog.version(d, number);
             return new Representation(Conditional.quoted(v.contentHash()), MediaType.APPLICATION_JSON_VALUE,
-                    json.writeValueAsBytes(PublicViews.VersionDocument.of(d, v)), null);
+                    json.writeValueAsBytes(PublicViews.VersionDocument.of(d, v, catalog.content(d, v))), null);
         });
     }
 
@@ -125,8 +125,9 @@ class PublicController {
                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int number = number(n);
         return immutable(key(code, fiscalYear, number, "txt"), ifNoneMatch, () -> {
-            PublishedVersion v = catalog.version(catalog.published(code, fiscalYear), number);
-            String text = GeneratedContent.tree(v.contentJson()).path("text").stringValue();
+            Disclosure d = catalog.published(code, fiscalYear);
+            PublishedVersion v = catalog.version(d, number);
+            String text = GeneratedContent.tree(catalog.content(d, v)).path("text").stringValue();
             return new Representation(Conditional.quoted(v.contentHash() + "-txt"), PlainTextRenderer.MEDIA_TYPE,
                     text.getBytes(StandardCharsets.UTF_8), null);
         });
@@ -140,7 +141,7 @@ class PublicController {
         return immutable(key(code, fiscalYear, number, "html"), ifNoneMatch, () -> {
             Disclosure d = catalog.published(code, fiscalYear);
             PublishedVersion v = catalog.version(d, number);
-            String page = new HtmlRenderer().render(GeneratedContent.content(v.contentJson()), metadata(d, v));
+            String page = new HtmlRenderer().render(GeneratedContent.content(catalog.content(d, v)), metadata(d, v));
             return new Representation(Conditional.quoted(v.contentHash() + "-html"), HtmlRenderer.MEDIA_TYPE,
                     page.getBytes(StandardCharsets.UTF_8), null);
         });
@@ -158,7 +159,7 @@ class PublicController {
         return immutable(key(code, fiscalYear, number, "csv:" + table), ifNoneMatch, () -> {
             Disclosure d = catalog.published(code, fiscalYear);
             PublishedVersion v = catalog.version(d, number);
-            DisclosureContent content = GeneratedContent.content(v.contentJson());
+            DisclosureContent content = GeneratedContent.content(catalog.content(d, v));
             DisclosureTable found = content.findTable(table).orElseThrow(() -> DomainException.notFound(
                     "第" + v.number() + "版没有表 " + table + "（可用的表见该版本 JSON 的 links.tables）"));
             String filename = d.departmentCode() + "-" + d.fiscalYear() + "-v" + v.number() + "-" + table + ".csv";
@@ -177,7 +178,7 @@ class PublicController {
         return immutable(key(code, fiscalYear, number, "xlsx"), ifNoneMatch, () -> {
             Disclosure d = catalog.published(code, fiscalYear);
             PublishedVersion v = catalog.version(d, number);
-            byte[] body = new XlsxTables().render(GeneratedContent.content(v.contentJson()), v.releasedAt());
+            byte[] body = new XlsxTables().render(GeneratedContent.content(catalog.content(d, v)), v.releasedAt());
             return new Representation(Conditional.quoted(v.contentHash() + "-xlsx"), XlsxTables.MEDIA_TYPE, body,
                     attachment(d, v, "xlsx"));
         });
@@ -193,7 +194,7 @@ class PublicController {
             Disclosure d = catalog.published(code, fiscalYear);
             PublishedVersion v = catalog.version(d, number);
             long seed = Long.parseUnsignedLong(v.contentHash().substring(0, 15), 16);
-            byte[] body = new PdfDisclosure(pdfFont).render(GeneratedContent.content(v.contentJson()),
+            byte[] body = new PdfDisclosure(pdfFont).render(GeneratedContent.content(catalog.content(d, v)),
                     metadata(d, v), v.releasedAt(), seed);
             return new Representation(Conditional.quoted(v.contentHash() + "-pdf"), PdfDisclosure.MEDIA_TYPE, body,
                     attachment(d, v, "pdf"));

@@ -35,8 +35,8 @@ final class PublicViews {
                            Instant releasedAt, boolean correction, String reason, Integer supersedes,
                            String contentHash, Links links, JsonNode content) {
 
-        static VersionDocument of(Disclosure d, PublishedVersion v) {
-            JsonNode content = GeneratedContent.tree(v.contentJson());
+        static VersionDocument of(Disclosure d, PublishedVersion v, String contentJson) {
+            JsonNode content = GeneratedContent.tree(contentJson);
             // the name as released, from the immutable content, like everything else that describes this version
             return new VersionDocument(d.departmentCode(), content.path("departmentName").stringValue(),
                     d.fiscalYear(), v.number(), v.releasedAt(), v.correction(), v.reason(), v.supersedes(),

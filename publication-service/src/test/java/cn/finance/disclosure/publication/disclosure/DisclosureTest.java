@@ -124,7 +124,7 @@ class DisclosureTest {
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("confirmation-outdated"));
 
         d.confirm(HEAD, B.hash(), NOW);
-        assertThat(d.release(PUBLISHER, B.hash(), false, null, NOW).contentHash()).isEqualTo(B.hash());
+        assertThat(d.release(PUBLISHER, B.hash(), false, null, NOW).version().contentHash()).isEqualTo(B.hash());
     }
 
     @Test
@@ -137,7 +137,7 @@ class DisclosureTest {
         assertThatThrownBy(() -> d.release(REVIEWER, A.hash(), false, null, NOW))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("separation-of-duties"));
         Actor sameSubjectOtherIssuer = new Actor("https://elsewhere/realms/x", HEAD.subject(), "fgu-head");
-        assertThat(d.release(sameSubjectOtherIssuer, A.hash(), false, null, NOW).number()).isEqualTo(1);
+        assertThat(d.release(sameSubjectOtherIssuer, A.hash(), false, null, NOW).version().number()).isEqualTo(1);
     }
 
     @Test
@@ -185,7 +185,11 @@ class DisclosureTest {
 
         assertThatThrownBy(() -> d.release(PUBLISHER, B.hash(), false, null, NOW))
                 .satisfies(e -> assertThat(slug(e)).isEqualTo("correction-required"));
-        PublishedVersion v2 = d.release(PUBLISHER, B.hash(), true, "第2次批复调整了项目支出", NOW);
+        Disclosure.Release correction = d.release(PUBLISHER, B.hash(), true, "第2次批复调整了项目支出", NOW);
+        PublishedVersion v2 = correction.version();
+
+        assertThat(correction.contentJson()).as("the released content, for the released contents store")
+                .isEqualTo(B.json());
 
         assertThat(v2.number()).isEqualTo(2);
         assertThat(v2.supersedes()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package cn.finance.disclosure.publication.feed;
 
 import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
+import cn.finance.disclosure.publication.disclosure.ReleasedContents;
 import cn.finance.disclosure.publication.document.CanonicalJson;
 import cn.finance.disclosure.stack.EmbeddedInfrastructure;
 import com.mongodb.client.MongoClient;
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ class ReleaseFeedConcurrencyTest {
     static final MongoClient CLIENT = MongoClients.create(EmbeddedInfrastructure.shared().mongoUri("feed-concurrency"));
     static final MongoTemplate MONGO = new MongoTemplate(CLIENT, "feed-concurrency");
 
-    final ReleaseFeed feed = new ReleaseFeed(MONGO, new DisclosureProjections(MONGO));
+    final ReleaseFeed feed = new ReleaseFeed(MONGO,
+            new DisclosureProjections(MONGO, new ReleasedContents(MONGO, Clock.systemUTC())));
 
     @AfterAll
     static void close() {

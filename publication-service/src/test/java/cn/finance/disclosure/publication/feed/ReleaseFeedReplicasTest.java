@@ -1,6 +1,7 @@
 package cn.finance.disclosure.publication.feed;
 
 import cn.finance.disclosure.publication.disclosure.DisclosureProjections;
+import cn.finance.disclosure.publication.disclosure.ReleasedContents;
 import cn.finance.disclosure.publication.document.CanonicalJson;
 import cn.finance.disclosure.stack.EmbeddedInfrastructure;
 import com.mongodb.client.MongoClient;
@@ -14,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,8 +40,10 @@ class ReleaseFeedReplicasTest {
     static final MongoTemplate MONGO_A = new MongoTemplate(CLIENT_A, DATABASE);
     static final MongoTemplate MONGO_B = new MongoTemplate(CLIENT_B, DATABASE);
 
-    final ReleaseFeed replicaA = new ReleaseFeed(MONGO_A, new DisclosureProjections(MONGO_A));
-    final ReleaseFeed replicaB = new ReleaseFeed(MONGO_B, new DisclosureProjections(MONGO_B));
+    final ReleaseFeed replicaA = new ReleaseFeed(MONGO_A,
+            new DisclosureProjections(MONGO_A, new ReleasedContents(MONGO_A, Clock.systemUTC())));
+    final ReleaseFeed replicaB = new ReleaseFeed(MONGO_B,
+            new DisclosureProjections(MONGO_B, new ReleasedContents(MONGO_B, Clock.systemUTC())));
 
     @AfterAll
     static void close() {
