@@ -41,12 +41,18 @@ public final class Benchmark {
 
     private final Path root;
     private final Options options;
+    private final Parts parts;
     private final PrintStream out;
     private final Report report = new Report();
 
     Benchmark(Path root, Options options, PrintStream out) {
+        this(root, options, Parts.parse(new String[0]), out);
+    }
+
+    Benchmark(Path root, Options options, Parts parts, PrintStream out) {
         this.root = root;
         this.options = options;
+        this.parts = parts;
         this.out = out;
     }
 
@@ -54,7 +60,7 @@ public final class Benchmark {
         Path root = StackSettings.findProjectRoot(Path.of("."));
         Options options = Options.parse(args, root);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Report report = new Benchmark(root, options, out).run();
+        Report report = new Benchmark(root, options, Parts.parse(args), out).run();
         Files.createDirectories(options.report().toAbsolutePath().getParent());
         Files.writeString(options.report(), report.markdown(options));
         out.println("[benchmark] report written to " + options.report());
@@ -68,18 +74,30 @@ public final class Benchmark {
         report.machine = Machine.describe();
         LocalStack stack = null;
         try {
-            for (int run = 1; run <= options.runs(); run++) {
+            int startRuns = parts.has("start") ? options.runs() : 1;
+            for (int run = 1; run <= startRuns; run++) {
                 if (stack != null) {
                     stack.close();
                 }
                 stack = startFresh(run);
             }
+            if (!parts.has("start")) {
+                report.coldStartSeconds.clear();
+                report.idleRssMb.clear();
+                report.idleRssTotalMb.clear();
+            }
             StackSettings settings = stack.settings();
             new DemoLoader(settings, out).load();
-            readPath(stack);
+            if (parts.has("read-path")) {
+                readPath(stack);
+            }
             KeycloakDirectory directory = new KeycloakDirectory(settings.keycloakPort());
-            eventLatency(stack, directory);
-            district(stack, directory);
+            if (parts.has("latency")) {
+                eventLatency(stack, directory);
+            }
+            if (parts.has("district")) {
+                district(stack, directory);
+            }
             for (String name : PROCESSES) {
                 report.peakRssMb.put(name, ProcessMemory.of(stack.process(name).pid()).peakRssMb());
             }
