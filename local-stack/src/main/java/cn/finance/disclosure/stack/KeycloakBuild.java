@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * critical path. The build is recorded in a stamp next to the files it wrote (the options and the size and time of
  * the generated classes): a freshly unpacked distribution, or other options, build again.
  */
-final class KeycloakBuild {
+public final class KeycloakBuild {
 
     /** Build-time options; the H2 database chosen at run time by its URL (file or memory). */
     static final List<String> OPTIONS = List.of("--db=dev-file", "--health-enabled=true");
@@ -66,6 +66,11 @@ final class KeycloakBuild {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building Keycloak", e);
         }
+    }
+
+    /** {@code KeycloakBuild <dist>}: the build's package phase runs it, so a stack's first start skips the step too. */
+    public static void main(String[] args) {
+        ensure(Path.of(args[0]), System.getProperty("java.home"), System.out);
     }
 
     private static String stamp(Path dist) throws IOException {

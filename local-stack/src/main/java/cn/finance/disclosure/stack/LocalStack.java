@@ -50,7 +50,9 @@ public final class LocalStack implements AutoCloseable {
             "-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
             "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.err.encoding=UTF-8",
             "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.security.egd=file:/dev/urandom", "-Djdk.tls.rejectClientInitiatedRenegotiation=true");
+            "-Djava.security.egd=file:/dev/urandom", "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+            // on Java 24+ JBoss Threads' executor threads die without it ("thread-local-reset capability")
+            "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
     private final StackSettings settings;
     private final Replicas replicas;
