@@ -41,12 +41,18 @@ public final class Benchmark {
 
     private final Path root;
     private final Options options;
+    private final Parts parts;
     private final PrintStream out;
     private final Report report = new Report();
 
     Benchmark(Path root, Options options, PrintStream out) {
+        this(root, options, Parts.parse(new String[0]), out);
+    }
+
+    Benchmark(Path root, Options options, Parts parts, PrintStream out) {
         this.root = root;
         this.options = options;
+        this.parts = parts;
         this.out = out;
     }
 
@@ -54,7 +60,7 @@ public final class Benchmark {
         Path root = StackSettings.findProjectRoot(Path.of("."));
         Options options = Options.parse(args, root);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Report report = new Benchmark(root, options, out).run();
+        Report report = new Benchmark(root, options, Parts.parse(args), out).run();
         Files.createDirectories(options.report().toAbsolutePath().getParent());
         Files.writeString(options.report(), report.markdown(options));
         out.println("[benchmark] report written to " + options.report());
@@ -68,19 +74,34 @@ public final class Benchmark {
         report.machine = Machine.describe();
         LocalStack stack = null;
         try {
-            for (int run = 1; run <= options.runs(); run++) {
+            int startRuns = parts.has("start") ? options.runs() : 1;
+            for (int run = 1; run <= startRuns; run++) {
                 if (stack != null) {
                     stack.close();
                 }
                 stack = startFresh(run);
             }
+            if (!parts.has("start")) {
+                report.coldStartSeconds.clear();
+                report.startCpuSeconds.clear();
+                report.idleRssMb.clear();
+                report.idleRssTotalMb.clear();
+            }
             StackSettings settings = stack.settings();
             new DemoLoader(settings, out).load();
-            readPath(stack);
+            if (parts.has("read-path")) {
+                readPath(stack);
+            }
             KeycloakDirectory directory = new KeycloakDirectory(settings.keycloakPort());
-            eventLatency(stack, directory);
-            district(stack, directory);
-            municipality(stack, directory);
+            if (parts.has("latency")) {
+                eventLatency(stack, directory);
+            }
+            if (parts.has("district")) {
+                district(stack, directory);
+            }
+            if (parts.has("municipality")) {
+                municipality(stack, directory);
+            }
             for (String name : PROCESSES) {
                 report.peakRssMb.put(name, ProcessMemory.of(stack.process(name).pid()).peakRssMb());
             }
@@ -98,9 +119,21 @@ public final class Benchmark {
         StackSettings settings = StackSettings.forTests(root, work, false);
         LocalStack stack = new LocalStack(settings, out);
         long t0 = System.nanoTime();
-        stack.start();
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            stack.close(); // not ready in time: stop what did start rather than leave it running
+            throw e;
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         report.coldStartSeconds.add(seconds);
+        // the CPU each process spent to get ready: what start-up costs, whatever else shares the cores meanwhile
+        for (String name : PROCESSES) {
+            report.startCpuSeconds.computeIfAbsent(name, n -> new ArrayList<>())
+                    .add(ProcessMemory.cpuMillis(stack.process(name).pid()) / 1000);
+        }
+        out.printf("[benchmark] start-up run %d: CPU seconds to ready %s%n", run, PROCESSES.stream().map(name ->
+                name + " " + String.format("%.1f", report.startCpuSeconds.get(name).getLast())).toList());
         ManagedSleep.seconds(5); // let start-up work (JIT, first GCs) settle before reading idle memory
         double total = 0;
         for (String name : PROCESSES) {
@@ -205,6 +238,10 @@ public final class Benchmark {
             int first = 460_000 + (run - 1) * 1_000;
             List<String> budgets = prepareSubmitted(viaGateway, directory, facts, first, options.approvals());
             List<Double> millis = new ArrayList<>();
+            Map<String, Double> cpuBefore = new LinkedHashMap<>();
+            for (String name : PROCESSES) {
+                cpuBefore.put(name, ProcessMemory.cpuMillis(stack.process(name).pid()));
+            }
             for (int i = 0; i < budgets.size(); i++) {
                 String code = String.valueOf(first + i);
                 viaGateway.approve("bureau-reviewer", budgets.get(i));
@@ -213,6 +250,14 @@ public final class Benchmark {
                         Duration.ofMillis(2), "DRAFT");
                 millis.add((System.nanoTime() - approved) / 1e6);
             }
+            // what one approval costs each process (the approval request, relay, broker, intake, draft, the polling):
+            // latency on a busy machine follows this CPU work
+            for (String name : PROCESSES) {
+                double cpu = (ProcessMemory.cpuMillis(stack.process(name).pid()) - cpuBefore.get(name)) / millis.size();
+                report.eventCpuMillis.computeIfAbsent(name, n -> new ArrayList<>()).add(cpu);
+            }
+            out.printf("[benchmark] event latency run %d: CPU ms per approval %s%n", run, PROCESSES.stream().map(name ->
+                    name + " " + String.format("%.1f", report.eventCpuMillis.get(name).getLast())).toList());
             report.eventLatencyP50.add(Stats.percentile(millis, 50));
             report.eventLatencyP99.add(Stats.percentile(millis, 99));
             report.eventLatencySamples += millis.size();

@@ -37,8 +37,9 @@ record Options(int runs, int workflowRuns, int wrkSeconds, List<Integer> connect
                 case "--municipality" -> municipality = Integer.parseInt(args[++i]);
                 case "--report" -> report = Path.of(args[++i]);
                 case "--smoke" -> smoke = true;
+                case "--parts" -> i++; // read by Parts
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --runs --workflow-runs --seconds --connections --approvals --departments --workers --municipality --report --smoke)");
+                        + " (known: --runs --workflow-runs --seconds --connections --approvals --departments --workers --municipality --report --smoke --parts)");
             }
         }
         if (smoke) {

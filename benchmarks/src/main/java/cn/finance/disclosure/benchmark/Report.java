@@ -32,6 +32,10 @@ final class Report {
     double municipalitySeconds;
     int municipalityErrors;
     final List<Double> municipalityTenths = new ArrayList<>();
+    /** CPU seconds (user + system) each process used from its start until the whole stack was ready. */
+    final Map<String, List<Double>> startCpuSeconds = new LinkedHashMap<>();
+    /** CPU milliseconds each process spent per approval during the event latency part (the polling included). */
+    final Map<String, List<Double>> eventCpuMillis = new LinkedHashMap<>();
 
     String markdown(Options options) {
         StringBuilder md = new StringBuilder();
@@ -52,6 +56,8 @@ final class Report {
         md.append("| RSS of all 7 processes at idle | ").append(Stats.Spread.of(idleRssTotalMb).format("%.0f")).append(" MB |\n");
         idleRssMb.forEach((name, values) -> md.append("| RSS at idle: ").append(name).append(" | ")
                 .append(Stats.Spread.of(values).format("%.0f")).append(" MB |\n"));
+        startCpuSeconds.forEach((name, values) -> md.append("| CPU time to ready: ").append(name).append(" | ")
+                .append(Stats.Spread.of(values).format("%.1f")).append(" s |\n"));
 
         md.append("\n## Public read path (the seed's released version 1)\n\n");
         md.append("wrk, ").append(options.wrkSeconds()).append(" s per cell after a warm-up; JSON is ")
@@ -87,6 +93,8 @@ final class Report {
         md.append("| approvals measured | ").append(eventLatencySamples).append(" |\n");
         md.append("| p50 | ").append(Stats.Spread.of(eventLatencyP50).format("%.1f")).append(" ms |\n");
         md.append("| p99 | ").append(Stats.Spread.of(eventLatencyP99).format("%.1f")).append(" ms |\n");
+        eventCpuMillis.forEach((name, values) -> md.append("| CPU time per approval: ").append(name).append(" | ")
+                .append(Stats.Spread.of(values).format("%.1f")).append(" ms |\n"));
 
         md.append("\n## A whole district (register, profile, budget, submit, approve, confirm, release; real tokens, "
                 + "through the gateway, ").append(options.workers()).append(" workers)\n\n");

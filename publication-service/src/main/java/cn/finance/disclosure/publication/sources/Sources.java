@@ -8,6 +8,7 @@ import cn.finance.disclosure.events.department.ProfileSnapshot;
 import cn.finance.disclosure.model.BudgetPayloads;
 import cn.finance.disclosure.publication.document.ProfileContent;
 import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +28,9 @@ import java.util.Optional;
  */
 @Service
 public class Sources {
+
+    /** Per department and year, the highest approved revision held ({@link #latestApproval}). */
+    static final String LATEST = "approved_budget_latest";
 
     private final MongoTemplate mongo;
 
@@ -101,6 +105,7 @@ public class Sources {
 
     /** @param producer the service whose signature on the event was verified (null where checking is off) */
     public boolean recordApproval(BudgetApprovedV2 event, String eventId, String producer) {
+        boolean stored;
         try {
             mongo.insert(new ApprovedBudget(ApprovedBudget.idOf(event.departmentCode(), event.fiscalYear(),
                     event.revision()), event.budgetId(), event.departmentCode(), event.fiscalYear(), event.revision(),
@@ -108,17 +113,39 @@ public class Sources {
                     StoredJson.write(BudgetPayloads.toContent(event.submission())),
                     StoredJson.write(BudgetPayloads.toContent(event.classification())), eventId,
                     producer));
-            return true;
+            stored = true;
         } catch (DuplicateKeyException alreadyHeld) {
-            return false;
+            stored = false;
         }
+        // also for an approval already held: a crash may have come between its insert and this write
+        mongo.upsert(Query.query(Criteria.where("_id").is(latestIdOf(event.departmentCode(), event.fiscalYear()))),
+                new Update().max("revision", event.revision()), LATEST);
+        return stored;
     }
 
-    /** The highest approved revision of the department's budget for the year. */
+    /**
+     * The highest approved revision of the department's budget for the year: two reads by id, through the pointer
+     * {@link #recordApproval} keeps ({@code $max}, so approvals arriving out of order leave the highest). A query on
+     * department and year would read every approval on a database that cannot use the secondary index (the
+     * MongoDB-wire server), a cost per draft growing with the number of units; it stays only for approvals recorded
+     * before the pointer existed.
+     */
     public Optional<ApprovedBudget> latestApproval(String departmentCode, int fiscalYear) {
+        Document latest = mongo.findById(latestIdOf(departmentCode, fiscalYear), Document.class, LATEST);
+        if (latest != null && latest.get("revision") instanceof Number revision) {
+            ApprovedBudget approval = mongo.findById(ApprovedBudget.idOf(departmentCode, fiscalYear,
+                    revision.intValue()), ApprovedBudget.class);
+            if (approval != null) {
+                return Optional.of(approval);
+            }
+        }
         Query query = Query.query(Criteria.where("departmentCode").is(departmentCode).and("fiscalYear").is(fiscalYear))
                 .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, ApprovedBudget.class));
+    }
+
+    static String latestIdOf(String departmentCode, int fiscalYear) {
+        return departmentCode + "/" + fiscalYear;
     }
 
     public Optional<YearProfile> profile(String departmentCode, int fiscalYear) {

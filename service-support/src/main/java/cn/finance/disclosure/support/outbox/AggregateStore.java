@@ -44,7 +44,9 @@ public class AggregateStore {
     public <T extends OutboxAggregate> T insert(T aggregate) {
         T stored = mongo.insert(aggregate);
         aggregate.recordedEventsStored();
-        relay.wakeUp();
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
+                .getRequiredPersistentEntity(aggregate.getClass());
+        relay.wakeUp(entity.getCollection(), entity.getIdentifierAccessor(stored).getIdentifier());
         return stored;
     }
 
@@ -102,7 +104,7 @@ public class AggregateStore {
         accessor.setProperty(versionProperty, read instanceof Integer ? (Object) (int) next : (Object) next);
         aggregate.recordedEventsStored();
         if (!events.isEmpty()) {
-            relay.wakeUp();
+            relay.wakeUp(entity.getCollection(), id);
         }
         return next;
     }

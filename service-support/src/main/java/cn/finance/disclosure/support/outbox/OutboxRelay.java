@@ -30,7 +30,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.LinkedHashSet;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,6 +92,10 @@ public class OutboxRelay implements SmartLifecycle {
     /** Made from the producer's settings when first needed (rarely: only after a pass that did not finish). */
     private volatile PublishedEvents onTopics;
     private final Semaphore wake = new Semaphore(0);
+    /** Documents just written with new events: drained by id, without scanning the collections. */
+    private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+    /** When the last full scan began (nanoTime); 0 asks for one at the next pass. */
+    private volatile long lastScan;
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
     private final AtomicLong foundOnTopic = new AtomicLong();
@@ -107,6 +115,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Retry(int attempts, Instant notBefore, String error) {
+    }
+
+    private record Written(String collection, Object id) {
     }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
@@ -149,6 +160,22 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Called after a write that added outbox messages, so they leave at once rather than at the next poll. */
     public void wakeUp() {
+        lastScan = 0;
+        wake.release();
+    }
+
+    /**
+     * Called after a write that added outbox messages to one document: the next pass drains that document by its id
+     * rather than scanning every collection for waiting events (a scan reads every document where the database cannot
+     * use the sparse index, and costs more the more documents there are). The regular poll still scans everything, so
+     * whatever a crash or a refused message left behind is still found.
+     */
+    public void wakeUp(String collection, Object id) {
+        if (collections.contains(collection) && id != null) {
+            written.add(new Written(collection, id));
+        } else {
+            lastScan = 0;
+        }
         wake.release();
     }
 
@@ -184,8 +211,24 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
+    /** Drains the documents named by {@link #wakeUp(String, Object)} since the last pass, each once. */
+    int drainWritten() {
+        Set<Written> due = new LinkedHashSet<>();
+        for (Written w = written.poll(); w != null; w = written.poll()) {
+            due.add(w);
+        }
+        int published = 0;
+        for (Written w : due) {
+            published += drainById(w.collection(), w.id());
+        }
+        return published;
+    }
+
     private int drain(String collection, Document pending) {
-        Object id = pending.get("_id");
+        return drainById(collection, pending.get("_id"));
+    }
+
+    private int drainById(String collection, Object id) {
         Document document = claim(collection, id);
         if (document == null) {
             return 0; // drained meanwhile, or another relay holds it
@@ -418,7 +461,11 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                int published = drainOnce();
+                int published = drainWritten();
+                if (System.nanoTime() - lastScan >= pollInterval.toNanos() || lastScan == 0) {
+                    lastScan = System.nanoTime();
+                    published += drainOnce();
+                }
                 if (published > 0) {
                     log.debug("relayed {} event(s)", published);
                 }
@@ -427,6 +474,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                lastScan = 0; // documents named by a wake-up may have been dropped with the pass: scan next time
                 backoffMillis = Math.min(5_000, Math.max(250, backoffMillis * 2));
                 log.warn("outbox relay pass failed, retrying in {} ms: {}", backoffMillis, e.getMessage());
             }
