@@ -54,7 +54,7 @@ class PublishedEvents {
         Map<String, Object> producer = producers.getConfigurationProperties();
         Map<String, Object> consumer = new HashMap<>();
         producer.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key) && !NOT_COPIED.contains(key)) {
+            if (value != null && ConsumerConfig.configNames().contains(key) && !NOT_COPIED.contains(key)) {
                 consumer.put(key, value);
             }
         });
