@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
