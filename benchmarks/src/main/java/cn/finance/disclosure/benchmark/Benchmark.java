@@ -37,7 +37,7 @@ public final class Benchmark {
 
     static final String SEED_VERSION = "/public/v1/publications/405001/2024/versions/1";
     static final List<String> PROCESSES = List.of(LocalStack.GATEWAY, LocalStack.DEPARTMENT, LocalStack.BUDGET,
-            LocalStack.PUBLICATION, LocalStack.KEYCLOAK, LocalStack.KAFKA, LocalStack.MONGO);
+            LocalStack.PUBLICATION, LocalStack.PORTAL, LocalStack.KEYCLOAK, LocalStack.KAFKA, LocalStack.MONGO);
 
     private final Path root;
     private final Options options;

@@ -51,9 +51,10 @@ final class Report {
 
         md.append("## Start-up and idle memory\n\n");
         md.append("| figure | value |\n| --- | --- |\n");
-        md.append("| cold start of the whole stack to ready (fresh data, Keycloak importing the realm) | ")
+        md.append("| cold start of the whole stack to ready (fresh data; Keycloak's schema and realm from the build's "
+                + "template, the Spring Boot applications from their AOT caches when the build made them) | ")
                 .append(Stats.Spread.of(coldStartSeconds).format("%.1f")).append(" s |\n");
-        md.append("| RSS of all 7 processes at idle | ").append(Stats.Spread.of(idleRssTotalMb).format("%.0f")).append(" MB |\n");
+        md.append("| RSS of all ").append(idleRssMb.size()).append(" processes at idle | ").append(Stats.Spread.of(idleRssTotalMb).format("%.0f")).append(" MB |\n");
         idleRssMb.forEach((name, values) -> md.append("| RSS at idle: ").append(name).append(" | ")
                 .append(Stats.Spread.of(values).format("%.0f")).append(" MB |\n"));
         startCpuSeconds.forEach((name, values) -> md.append("| CPU time to ready: ").append(name).append(" | ")

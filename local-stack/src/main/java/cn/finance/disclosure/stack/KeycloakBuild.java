@@ -70,10 +70,22 @@ public final class KeycloakBuild {
 
     /** {@code KeycloakBuild <dist>}: the build's package phase runs it, so a stack's first start skips the step too. */
     public static void main(String[] args) {
-        ensure(Path.of(args[0]), System.getProperty("java.home"), System.out);
+        Path dist = Path.of(args[0]);
+        ensure(dist, System.getProperty("java.home"), System.out);
+        if (args.length > 1) {
+            // {@code <dist> <project root>}: also the throwaway stacks' database template (KeycloakTemplate)
+            try {
+                KeycloakTemplate.ensure(dist, LocalStack.developmentRealm(Path.of(args[1])),
+                        System.getProperty("java.home"), System.out);
+            } catch (IOException | RuntimeException e) {
+                System.out.println("[local-stack] WARNING no Keycloak database template, stacks create the schema: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
-    private static String stamp(Path dist) throws IOException {
+    static String stamp(Path dist) throws IOException {
         Path generated = dist.resolve("lib/quarkus/generated-bytecode.jar");
         String files = Files.exists(generated)
                 ? Files.size(generated) + "@" + Files.getLastModifiedTime(generated).toMillis() : "none";

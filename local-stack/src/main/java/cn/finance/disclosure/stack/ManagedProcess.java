@@ -41,6 +41,16 @@ public final class ManagedProcess {
         this.console = console;
     }
 
+    /** The command line it is started with. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The environment it is started with, beyond the launcher's own. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public String name() {
         return name;
     }

@@ -53,8 +53,9 @@ public final class PortalProcess {
         if (logFormat != null) {
             env.put("LOG_FORMAT", logFormat);
         }
-        List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-                "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8", "-jar", jar.toString());
+        List<String> command = AotCache.command(java, jar, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=5000",
+                "-Dfile.encoding=UTF-8"));
         Path log = settings.logDirectory() == null ? null : settings.logDirectory().resolve(name + ".log");
         return new ManagedProcess(name, command, env, settings.projectRoot(),
                 Probes.http200("http://127.0.0.1:" + port + "/actuator/health/readiness"), log, console);

@@ -21,7 +21,7 @@ public record StackSettings(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
-        boolean keycloakInMemory,
+        boolean keycloakThrowaway,
         boolean loadDemo) {
 
     public static final String KEYCLOAK_VERSION = "26.5.6";
