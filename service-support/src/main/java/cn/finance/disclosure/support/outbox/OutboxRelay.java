@@ -256,7 +256,8 @@ public class OutboxRelay implements SmartLifecycle {
      * the owner and the lease are set: a {@code sending} left by a pass that did not finish stays, for
      * {@link #drainClaimed} to look at.
      *
-     * @return the document as it is now (with its current outbox), or null when it is not this relay's to drain
+     * @return the document as it is now (its id, current outbox and claim only), or null when it is not this
+     *         relay's to drain
      */
     Document claim(String collection, Object id) {
         Date now = Date.from(clock.instant());
@@ -265,6 +266,8 @@ public class OutboxRelay implements SmartLifecycle {
                 new Criteria().orOperator(Criteria.where(CLAIM).exists(false),
                         Criteria.where(CLAIM + ".until").lte(now),
                         Criteria.where(CLAIM + ".owner").is(owner))));
+        // the pass needs the events and the claim, not the aggregate (a budget's submission and history are most of it)
+        free.fields().include(OUTBOX).include(CLAIM);
         return mongo.findAndModify(free, new Update().set(CLAIM + ".owner", owner)
                         .set(CLAIM + ".until", Date.from(clock.instant().plus(claimLease))),
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
