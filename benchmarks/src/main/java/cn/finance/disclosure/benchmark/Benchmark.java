@@ -247,7 +247,10 @@ public final class Benchmark {
                 viaGateway.approve("bureau-reviewer", budgets.get(i));
                 java.time.Instant answered = java.time.Instant.now();
                 // the draft's own creation time (publication-service, same machine clock) rather than when a poll
-                // found it: polling every 2 ms put the observer's load on the service it measures
+                // found it: polling every 2 ms put the observer's load on the service it measures. For the same
+                // reason the first look comes one interval after the answer, not at once: a draft is never there
+                // after 0 ms, and that request (token check, lookup, a 404 problem) ran on the cores the draft needed
+                Thread.sleep(20);
                 JsonNode publication = atService.awaitPublication("bureau-publisher", code + "-2024",
                         Duration.ofSeconds(30), Duration.ofMillis(20), "DRAFT");
                 java.time.Instant created = java.time.Instant.parse(publication.path("draft").path("createdAt").asString());

@@ -1,6 +1,5 @@
 package cn.finance.disclosure.publication.disclosure;
 
-import cn.finance.disclosure.publication.document.DisclosureContent;
 import cn.finance.disclosure.publication.document.DisclosureGenerator;
 import cn.finance.disclosure.publication.document.DisclosureInput;
 import cn.finance.disclosure.publication.document.UnitType;
@@ -91,8 +90,8 @@ public class Drafts {
         try {
             DisclosureInput input = new DisclosureInput(code, name == null ? profile.departmentName() : name,
                     profile.snapshot(), budget.submission(), unit, budget.classification());
-            DisclosureContent content = generator.generate(input);
-            return GeneratedContent.of(content, DisclosureGenerator.audit(input, content));
+            DisclosureGenerator.Audited generated = generator.generateAudited(input);
+            return GeneratedContent.of(generated.content(), generated.audit());
         } catch (RuntimeException e) {
             // Deterministic: generating again gives the same failure, so retrying the event cannot help.
             throw new GenerationFailed("generating the disclosure of " + code + "/" + budget.fiscalYear()

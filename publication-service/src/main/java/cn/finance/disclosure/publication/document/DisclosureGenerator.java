@@ -17,7 +17,24 @@ import java.util.Optional;
 public final class DisclosureGenerator {
 
     public DisclosureContent generate(DisclosureInput input) {
+        return generate(input, BudgetReading.of(input.budget()));
+    }
+
+    /**
+     * The content and what the text auditor finds in it, from one reading of the budget: the audit checks the text
+     * against the very figures it was written from, and a draft does not read the budget twice.
+     */
+    public Audited generateAudited(DisclosureInput input) {
         BudgetReading f = BudgetReading.of(input.budget());
+        DisclosureContent content = generate(input, f);
+        return new Audited(content, TextAuditor.audit(content.text(), f));
+    }
+
+    /** Generated content with the auditor's findings on it. */
+    public record Audited(DisclosureContent content, List<TextAuditor.AuditFinding> audit) {
+    }
+
+    private DisclosureContent generate(DisclosureInput input, BudgetReading f) {
         ClassNames names = new ClassNames(input.names());
         ExplanationWriter writer = new ExplanationWriter(input.departmentName(), input.profile(), f, input.unit(), names);
         String title = writer.title();

@@ -51,6 +51,17 @@ class TextAuditTest {
     }
 
     @Test
+    void givenTheSeed_whenGeneratedAndAuditedInOneStep_thenTheContentAndTheFindingsAreThoseOfTheTwoSteps() {
+        DisclosureInput input = SeedFacts.input();
+        DisclosureContent content = new DisclosureGenerator().generate(input);
+
+        DisclosureGenerator.Audited audited = new DisclosureGenerator().generateAudited(input);
+
+        assertThat(audited.content()).isEqualTo(content);
+        assertThat(audited.audit()).isEqualTo(DisclosureGenerator.audit(input, content)).isNotEmpty();
+    }
+
+    @Test
     void givenAUseThatSaysNothing_thenNoSentenceIsBuiltOnIt_andTheAuditorCatchesOneThatIs() {
         DisclosureInput input = SeedFacts.withBudget(b -> b.put("basicExpenditureUse", "不适用")
                 .put("projectExpenditureUse", "无。"));

@@ -233,16 +233,22 @@ public class OutboxRelay implements SmartLifecycle {
         if (document == null) {
             return 0; // drained meanwhile, or another relay holds it
         }
-        int published;
+        Pass pass;
         try {
-            published = drainClaimed(collection, document);
+            pass = drainClaimed(collection, document);
         } catch (RuntimeException e) {
             letGo(collection, id); // the message in flight may have reached the broker: keep it named
             throw e;
         }
         // an Error writes nothing more, as a crash would not: the claim expires with the message it names
-        release(collection, id);
-        return published;
+        if (!pass.released()) {
+            release(collection, id);
+        }
+        return pass.published();
+    }
+
+    /** What a pass over one claimed document did: how many events it published, whether it let the claim go. */
+    private record Pass(int published, boolean released) {
     }
 
     /**
@@ -250,7 +256,8 @@ public class OutboxRelay implements SmartLifecycle {
      * the owner and the lease are set: a {@code sending} left by a pass that did not finish stays, for
      * {@link #drainClaimed} to look at.
      *
-     * @return the document as it is now (with its current outbox), or null when it is not this relay's to drain
+     * @return the document as it is now (its id, current outbox and claim only), or null when it is not this
+     *         relay's to drain
      */
     Document claim(String collection, Object id) {
         Date now = Date.from(clock.instant());
@@ -259,6 +266,8 @@ public class OutboxRelay implements SmartLifecycle {
                 new Criteria().orOperator(Criteria.where(CLAIM).exists(false),
                         Criteria.where(CLAIM + ".until").lte(now),
                         Criteria.where(CLAIM + ".owner").is(owner))));
+        // the pass needs the events and the claim, not the aggregate (a budget's submission and history are most of it)
+        free.fields().include(OUTBOX).include(CLAIM);
         return mongo.findAndModify(free, new Update().set(CLAIM + ".owner", owner)
                         .set(CLAIM + ".until", Date.from(clock.instant().plus(claimLease))),
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
@@ -321,11 +330,28 @@ public class OutboxRelay implements SmartLifecycle {
         retries.remove(eventId);
     }
 
-    private int drainClaimed(String collection, Document document) {
+    /**
+     * Removes the last message of a pass and ends this relay's claim in one write (the claim's end is
+     * {@link #release}'s, the removal {@link #pull}'s); false, with nothing written, when the claim is no longer this
+     * relay's. One write fewer per pass (most passes relay one event: the one a write just added).
+     */
+    private boolean pullAndRelease(String collection, Object id, String eventId) {
+        boolean released = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(CLAIM + ".owner").is(owner)),
+                new Update().pull(OUTBOX, new Document("eventId", eventId)).unset(CLAIM), collection)
+                .getMatchedCount() == 1;
+        if (released) {
+            retries.remove(eventId);
+        }
+        return released;
+    }
+
+    private Pass drainClaimed(String collection, Document document) {
         Object id = document.get("_id");
         Document doubt = inDoubt(document);
         int published = 0;
-        for (Document message : document.getList(OUTBOX, Document.class, List.of())) {
+        List<Document> messages = document.getList(OUTBOX, Document.class, List.of());
+        for (int i = 0; i < messages.size(); i++) {
+            Document message = messages.get(i);
             String eventId = message.getString("eventId");
             if (doubt != null && eventId.equals(doubt.getString("eventId"))) {
                 Date at = doubt.getDate("at");
@@ -342,11 +368,12 @@ public class OutboxRelay implements SmartLifecycle {
             }
             Retry retry = retries.get(eventId);
             if (retry != null && clock.instant().isBefore(retry.notBefore())) {
-                return published; // its turn has not come; the aggregate's later events wait behind it
+                // its turn has not come; the aggregate's later events wait behind it
+                return new Pass(published, false);
             }
             if (!renew(collection, id, eventId)) {
                 log.warn("lost the relay claim on {} {}; another relay continues", collection, id);
-                return published;
+                return new Pass(published, false);
             }
             try {
                 publish(message);
@@ -358,18 +385,24 @@ public class OutboxRelay implements SmartLifecycle {
                     retries.put(eventId, new Retry(attempts, clock.instant().plus(pause), refused.getMessage()));
                     log.warn("event {} in {} {} refused (attempt {} of {}), retrying in {}: {}", eventId,
                             collection, id, attempts, retryPolicy.maxAttempts(), pause, refused.getMessage());
-                    return published;
+                    return new Pass(published, false);
                 }
                 markFailed(collection, id, message, attempts, refused.getMessage());
                 retries.remove(eventId);
                 continue; // parked: the aggregate's next events may go
             }
             acknowledged(eventId);
-            pull(collection, id, eventId);
+            boolean released = i == messages.size() - 1 && pullAndRelease(collection, id, eventId);
+            if (!released) {
+                pull(collection, id, eventId);
+            }
             published++;
             relayed.incrementAndGet();
+            if (released) {
+                return new Pass(published, true);
+            }
         }
-        return published;
+        return new Pass(published, false);
     }
 
     /** Between the broker's acknowledgement and the removal from the outbox: a seam for tests to die in. */
