@@ -60,9 +60,14 @@ public final class LocalStack implements AutoCloseable {
             // on Java 24+ JBoss Threads' executor threads die without it ("thread-local-reset capability")
             "--add-opens=java.base/java.lang=ALL-UNNAMED");
 
-    /** The JVM options of the gateway and the services (and the console). */
+    /**
+     * The JVM options of the gateway and the services (and the console). SweeperThreshold: with a 64 MB code cache
+     * HotSpot asked for a collection to unload cold compiled code after every ~6 MB of new code (15 % by default), a
+     * full stop-the-world collection of 130–340 ms with the serial collector, and those set the event latency's p99
+     * (benchmarks/PROFILE-event-latency.md); at 60 % none came in the benchmark.
+     */
     static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:SweeperThreshold=60",
             "-XX:TrimNativeHeapInterval=5000", "-Dfile.encoding=UTF-8");
     static final List<String> PUBLICATION_JVM = SERVICE_JVM.stream()
             .map(option -> option.equals("-Xmx256m") ? "-Xmx224m" : option).toList();
