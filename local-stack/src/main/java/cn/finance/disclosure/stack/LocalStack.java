@@ -310,9 +310,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static List<String> javaJar(String java, Path jar, List<String> jvmOptions) {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
-        }
         return AotCache.command(java, jar, jvmOptions);
     }
 
@@ -335,6 +332,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and returns once every process is ready. */
     public LocalStack start() {
+        // checked here, not when the processes are described: AotCache trains one application from this description
+        // while a build has not made the later modules' jars yet
+        for (ManagedProcess p : processes.values()) {
+            int jarAt = p.command().indexOf("-jar");
+            if (jarAt >= 0 && !Files.exists(Path.of(p.command().get(jarAt + 1)))) {
+                throw new IllegalStateException(p.command().get(jarAt + 1)
+                        + " is missing: build first (./mvnw -DskipTests install)");
+            }
+        }
         prepareKeycloakRealm();
         process(MONGO).start();
         process(KAFKA).start();
