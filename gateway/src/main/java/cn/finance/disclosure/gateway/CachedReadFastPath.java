@@ -112,6 +112,11 @@ final class CachedReadFastPath extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
+        // only once reactor-netty's last exchange on the connection has ended: awaitingSpring counts down when its
+        // last part has been written and reactor-netty's own listeners have run (they end the exchange and manage the
+        // reads), not when it is queued. A hit answered between the two could lose the read it asked for to that
+        // ending, leaving the next request unread on the socket: seen once in CI as a kept-alive connection that
+        // never answered (the request's bytes in the gateway's receive queue)
         if (msg instanceof HttpRequest request && awaitingSpring == 0) {
             ImmutableResponseCache.Entry entry = hit(ctx, request);
             if (entry != null) {
@@ -130,7 +135,11 @@ final class CachedReadFastPath extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof LastHttpContent && awaitingSpring > 0) {
-            awaitingSpring--;
+            ChannelPromise written = promise.unvoid();
+            // on the event loop, once the last part is written and reactor-netty's listeners have ended its exchange
+            written.addListener(done -> awaitingSpring--);
+            ctx.write(msg, written);
+            return;
         }
         ctx.write(msg, promise);
     }
@@ -198,9 +207,14 @@ final class CachedReadFastPath extends ChannelDuplexHandler {
         var written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
-        } else if (!ctx.channel().config().isAutoRead()) {
+        } else {
             // reactor-netty reads the next request only once it has answered one: this one it never saw
             ctx.read();
+            written.addListener(done -> {
+                if (ctx.channel().isActive() && !ctx.channel().config().isAutoRead()) {
+                    ctx.read(); // again, in case something cleared the read pending meanwhile (a no-op otherwise)
+                }
+            });
         }
     }
 
