@@ -182,7 +182,7 @@ class ImmutableResponseCache implements GlobalFilter, Ordered {
         return enabled;
     }
 
-    private void put(String path, Entry entry) {
+    void put(String path, Entry entry) {
         if (entry.body().length > maxBytes / 8) {
             return;
         }

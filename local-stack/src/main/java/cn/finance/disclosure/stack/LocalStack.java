@@ -48,10 +48,11 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Keycloak's JVM: kc.sh's default options with a bounded heap and the serial collector. Its peak RSS is about a
      * third heap: native memory tracking through a municipality showed metaspace and class space 144 MB (28,000
-     * classes), code 55 MB, symbols 26 MB, the CDS archive 14 MB and C2's compile arenas up to 42 MB at times; so the
-     * heap is what can give (its live set after a full GC was 82 MB with 1,600 users, the users in the H2 file).
+     * classes), code 55 MB, symbols 26 MB, the CDS archive 14 MB and C2's compile arenas up to 42 MB at times. The
+     * heap cannot give more: at 176 MB (live set 82 MB at 1,600 users, the users in the H2 file) the serial collector
+     * ran 142 full collections (31 s) in one benchmark.
      */
-    static final List<String> KEYCLOAK_JVM = List.of("-Xms64m", "-Xmx176m", "-XX:+UseSerialGC",
+    static final List<String> KEYCLOAK_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=72m", "-Xss512k",
             "-XX:TrimNativeHeapInterval=5000",
             "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.err.encoding=UTF-8",
@@ -70,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
             "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:SweeperThreshold=60",
             "-XX:TrimNativeHeapInterval=5000", "-Dfile.encoding=UTF-8");
     static final List<String> PUBLICATION_JVM = SERVICE_JVM.stream()
-            .map(option -> option.equals("-Xmx256m") ? "-Xmx224m" : option).toList();
+            .map(option -> option.equals("-Xmx256m") ? "-Xmx320m" : option).toList();
 
     /** The local stack's Keycloak administrator (master realm, 127.0.0.1 only). */
     static final Map<String, String> KEYCLOAK_ADMIN = Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
@@ -261,8 +262,10 @@ public final class LocalStack implements AutoCloseable {
             }
             List<String> jvm = SERVICE_JVM;
             if (name.equals(PUBLICATION)) {
-                // its own bounded caches (released representations, open-data packages) are what grows in its heap
-                // with a municipality; with 256 MB its peak RSS passed 512 MB (the rest is classes, code, symbols)
+                // its live set is about 130 MB through the benchmark (released representations, open-data packages,
+                // the read path's concurrent answers): with 224 MB the serial collector ran 656 full collections
+                // (135 s) in one benchmark, so it keeps 320 MB, with a smaller representation cache (the gateway in
+                // front holds its own)
                 jvm = PUBLICATION_JVM;
                 env.put("FINANCE_PUBLIC_CACHE_SIZE", "32MB");
             }
