@@ -256,8 +256,7 @@ public class OutboxRelay implements SmartLifecycle {
      * the owner and the lease are set: a {@code sending} left by a pass that did not finish stays, for
      * {@link #drainClaimed} to look at.
      *
-     * @return the document as it is now (its id, current outbox and claim only), or null when it is not this
-     *         relay's to drain
+     * @return the document as it is now (with its current outbox), or null when it is not this relay's to drain
      */
     Document claim(String collection, Object id) {
         Date now = Date.from(clock.instant());
@@ -266,8 +265,9 @@ public class OutboxRelay implements SmartLifecycle {
                 new Criteria().orOperator(Criteria.where(CLAIM).exists(false),
                         Criteria.where(CLAIM + ".until").lte(now),
                         Criteria.where(CLAIM + ".owner").is(owner))));
-        // the pass needs the events and the claim, not the aggregate (a budget's submission and history are most of it)
-        free.fields().include(OUTBOX).include(CLAIM);
+        // the whole document, not a projection of the outbox and the claim: the MongoDB-wire server answers a
+        // projection with the stored document's own nested values, and encoding them while another write changed
+        // that document failed with a ConcurrentModificationException (seen in the concurrency system test)
         return mongo.findAndModify(free, new Update().set(CLAIM + ".owner", owner)
                         .set(CLAIM + ".until", Date.from(clock.instant().plus(claimLease))),
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
