@@ -183,7 +183,8 @@ public final class AotCache {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Removes {@code dir} and everything under it; nothing when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

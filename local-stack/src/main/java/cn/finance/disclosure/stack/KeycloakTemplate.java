@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A throwaway stack's Keycloak database, made once per build: Keycloak's schema (about a hundred Liquibase change
@@ -80,7 +78,7 @@ public final class KeycloakTemplate {
             return;
         }
         Path dir = directory(dist, realm);
-        deleteRecursively(dist.resolve("data/templates"));
+        AotCache.deleteRecursively(dist.resolve("data/templates"));
         Files.createDirectories(dir);
         Path realmFile = dir.resolve("finance-realm.json");
         Files.writeString(realmFile, realm, StandardCharsets.UTF_8);
@@ -107,16 +105,5 @@ public final class KeycloakTemplate {
         Files.writeString(dir.resolve("done"), "", StandardCharsets.UTF_8);
         console.printf("[local-stack] Keycloak database template made in %.1f s (%s)%n",
                 (System.nanoTime() - t0) / 1e9, dir);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
