@@ -115,8 +115,8 @@ final class CachedReadFastPath extends ChannelDuplexHandler {
         // only once reactor-netty's last exchange on the connection has ended: awaitingSpring counts down when its
         // last part has been written and reactor-netty's own listeners have run (they end the exchange and manage the
         // reads), not when it is queued. A hit answered between the two could lose the read it asked for to that
-        // ending, leaving the next request unread on the socket: seen once in CI as a kept-alive connection that
-        // never answered (the request's bytes in the gateway's receive queue)
+        // ending, leaving the next request unread on the socket (a stall of reactor-netty's own on such a connection
+        // is ConnectionGuard's business)
         if (msg instanceof HttpRequest request && awaitingSpring == 0) {
             ImmutableResponseCache.Entry entry = hit(ctx, request);
             if (entry != null) {

@@ -1,6 +1,7 @@
 package cn.finance.disclosure.gateway;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,6 +23,7 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
+import reactor.netty.channel.ChannelOperations;
 
 import java.util.UUID;
 
@@ -31,6 +33,14 @@ import java.util.UUID;
  * {@code { | ^ "}) with an empty 400, while unencoded {@code [ ]} would pass on to a service that answers with an HTML
  * page. Here each becomes problem+json. And an HTTP/1.0 client never gets {@code Transfer-Encoding: chunked}
  * (RFC 9112 §6.1): its answer is delimited by closing the connection instead.
+ *
+ * <p>It also keeps a kept-alive connection read. reactor-netty (1.3.6, Boot 4.0.7's) reads a connection on demand and
+ * can stop reading one for good: when the next request arrives before the previous exchange has ended (a client that
+ * has the whole answer by its Content-Length sends at once, while the gateway still writes the answer's empty last
+ * part), it is queued; when the queued request is then answered at once, the queue can drain without anyone asking
+ * for the next read (reactor-netty issue 4361, fixed in 1.3.8, whose native transports are not served here). Seen
+ * here as a connection whose next request sat unread in the gateway's receive queue. So once an answer's last part is
+ * written, if no exchange is left on the connection and nothing reads it, this asks for the next read, as 1.3.8 does.
  */
 final class ConnectionGuard extends ChannelDuplexHandler {
 
@@ -162,6 +172,23 @@ final class ConnectionGuard extends ChannelDuplexHandler {
             ctx.write(msg, written);
             return;
         }
+        if (msg instanceof LastHttpContent && ChannelOperations.get(ctx.channel()) != null) {
+            // the last part of an exchange's answer (reactor-netty's; a fast-path answer asks for its own read)
+            ChannelPromise written = promise.unvoid();
+            // after the listeners that end the exchange and whatever they queue on the event loop
+            written.addListener(done -> ctx.executor().execute(() -> readIfForgotten(ctx)));
+            ctx.write(msg, written);
+            return;
+        }
         ctx.write(msg, promise);
+    }
+
+    /** Asks for the next read when the connection is open and idle (no exchange) but nothing reads it. */
+    static void readIfForgotten(ChannelHandlerContext ctx) {
+        Channel channel = ctx.channel();
+        if (!ctx.isRemoved() && channel.isActive() && !channel.config().isAutoRead()
+                && ChannelOperations.get(channel) == null) {
+            ctx.read();
+        }
     }
 }
