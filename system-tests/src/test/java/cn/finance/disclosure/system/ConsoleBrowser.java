@@ -107,6 +107,10 @@ final class ConsoleBrowser implements AutoCloseable {
             } catch (org.openqa.selenium.StaleElementReferenceException
                      | org.openqa.selenium.NoSuchElementException navigating) {
                 // the next page is replacing this one
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (!replacing(e)) {
+                    throw e;
+                }
             }
             try {
                 Thread.sleep(100);
@@ -140,11 +144,34 @@ final class ConsoleBrowser implements AutoCloseable {
         // a click that posts a form replaces the page: wait for that, so nothing is read off the old one (a click
         // that stays on the page, e.g. one handled by a script, just lets the short wait run out)
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(2))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(2)).until(d -> replaced(page));
         } catch (org.openqa.selenium.TimeoutException staysOnThePage) {
             // nothing to wait for
         }
+    }
+
+    /**
+     * Whether {@code element}'s document has been replaced. Chrome answers a question about a node of a document it
+     * is replacing either with a stale-element error or, while the new one comes in, with an inspector error ("Node
+     * with given id does not belong to the document"): both mean the page is gone.
+     */
+    static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (replacing(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Chrome's inspector error for a node of a document it is replacing. */
+    static boolean replacing(org.openqa.selenium.WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     List<WebElement> all(By by) {
