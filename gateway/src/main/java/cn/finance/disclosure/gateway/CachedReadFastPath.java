@@ -210,11 +210,6 @@ final class CachedReadFastPath extends ChannelDuplexHandler {
         } else {
             // reactor-netty reads the next request only once it has answered one: this one it never saw
             ctx.read();
-            written.addListener(done -> {
-                if (ctx.channel().isActive() && !ctx.channel().config().isAutoRead()) {
-                    ctx.read(); // again, in case something cleared the read pending meanwhile (a no-op otherwise)
-                }
-            });
         }
     }
 
